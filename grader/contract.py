@@ -1,0 +1,35 @@
+"""The submission contract: which file of a submission holds what, and for which chapter.
+
+A submission is a folder laid out like the book's repository. ``CHAPTER_OF`` maps every
+item a student writes (a function, a class, or ``Class.method``) to the chapter whose
+checks grade it; a module's default chapter applies to items not listed by name.
+"""
+
+MODULE_CHAPTER = {
+    "common/functions.py": "ch04",
+    "common/gradient.py": "ch04",
+    "common/util.py": "ch07",
+    "common/layers.py": "ch05",
+    "common/optimizer.py": "ch06",
+    "common/multi_layer_net.py": "ch06",
+    "common/multi_layer_net_extend.py": "ch06",
+    "common/trainer.py": "ch06",
+    "ch05/layer_naive.py": "ch05",
+    "ch05/two_layer_net.py": "ch05",
+    "ch07/simple_convnet.py": "ch07",
+}
+
+ITEM_CHAPTER = {
+    ("common/layers.py", "Dropout"): "ch06",
+    ("common/layers.py", "BatchNormalization"): "ch06",
+    ("common/layers.py", "Convolution"): "ch07",
+    ("common/layers.py", "Pooling"): "ch07",
+}
+
+CHAPTERS = ("ch04", "ch05", "ch06", "ch07")
+
+
+def chapter_of(module_path, qualname):
+    """Chapter that grades ``qualname`` (e.g. 'Affine.backward') of ``module_path``."""
+    top = qualname.split(".")[0]
+    return ITEM_CHAPTER.get((module_path, top), MODULE_CHAPTER[module_path])

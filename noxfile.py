@@ -1,0 +1,47 @@
+"""Tasks of the kit. `nox -l` lists them.
+
+Students:    nox -s check-ch05            (grade student_template/, your work)
+             nox -s check-ch05 -- --submission PATH
+Instructors: nox -s check -- --submission PATH --json results.json
+Kit:         nox -s tests, nox -s template, nox -s lint, nox -s bench-grader
+"""
+import nox
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["tests"]
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+CHAPTERS = ("ch04", "ch05", "ch06", "ch07")
+
+
+def _install(session, group):
+    session.install(*nox.project.dependency_groups(PYPROJECT, group))
+
+
+@nox.session
+def tests(session):
+    """The kit's own test suite (add `-- -m "not slow"` for the quick part)."""
+    _install(session, "test")
+    session.run("python", "-m", "pytest", "-n", "auto", *session.posargs)
+
+
+@nox.session
+def template(session):
+    """Regenerate student_template/ from the solution markers in solutions/."""
+    session.install("numpy")
+    session.run("python", "-m", "grader.make_template", *session.posargs)
+
+
+@nox.session
+def lint(session):
+    """ruff on the kit's own code."""
+    _install(session, "lint")
+    session.run("ruff", "check", ".", *session.posargs)
+
+
+@nox.session(name="bench-mnist")
+def bench_mnist(session):
+    """Time the MNIST loader: first load (parse) and cached load."""
+    session.install("numpy")
+    session.run("python", "tests/benchmarks/bench_mnist_load.py")
