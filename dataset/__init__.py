@@ -1,0 +1,1 @@
+"""Datasets used by the exercises (MNIST loader in :mod:`dataset.mnist`)."""
