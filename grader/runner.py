@@ -1,0 +1,170 @@
+"""Parent side of the worker: start it with limits, send probes, read replies.
+
+A probe that hangs past its time limit, or a worker that dies (exit, segfault, memory
+limit), costs the check that was running; the next call starts a fresh worker.
+"""
+import os
+import select
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from grader.wire import WireError, dumps, loads
+
+KIT_ROOT = Path(__file__).resolve().parent.parent
+WORKER = Path(__file__).resolve().parent / "worker.py"
+
+MEMORY_LIMIT = 3 * 1024**3  # address space of the worker, bytes
+LOG_LIMIT = 8 * 1024**2  # what the submission may print, bytes
+REPLY_LIMIT = 64 * 1024**2  # size of one reply, bytes
+
+
+class StudentError(Exception):
+    """Submission code raised, hung or crashed; the message is for the student."""
+
+    def __init__(self, message, kind="error"):
+        super().__init__(message)
+        self.kind = kind
+
+
+def _limit_child():
+    import resource
+
+    os.setsid()
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (LOG_LIMIT, LOG_LIMIT))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+
+class Worker:
+    """One worker process for one submission; restarted after a hang or crash."""
+
+    def __init__(self, submission):
+        self.submission = str(Path(submission).resolve())
+        self.process = None
+        self.log = None
+        self._buffer = b""
+
+    def _start(self):
+        self.log = tempfile.TemporaryFile()
+        read_fd, write_fd = os.pipe()
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+            "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONIOENCODING": "utf-8",
+            "MPLBACKEND": "Agg", "HOME": os.environ.get("HOME", "/tmp"),
+        }
+        self.process = subprocess.Popen(
+            [sys.executable, "-I", str(WORKER), self.submission, str(KIT_ROOT), str(write_fd)],
+            stdin=subprocess.PIPE, stdout=self.log, stderr=self.log, env=env,
+            cwd=self.submission, pass_fds=(write_fd,), preexec_fn=_limit_child,
+        )
+        os.close(write_fd)
+        self._results = read_fd
+        self._buffer = b""
+
+    def call(self, probe, inputs, seed, timeout):
+        """Run ``probe`` (a module-level function of a check module) on ``inputs`` in the
+        worker; return its decoded value or raise StudentError."""
+        if self.process is None:
+            self._start()
+        request = dumps({"probe": f"{probe.__module__}:{probe.__qualname__}", "inputs": inputs,
+                         "seed": seed}) + "\n"
+        try:
+            self.process.stdin.write(request.encode())
+            self.process.stdin.flush()
+        except (BrokenPipeError, OSError):
+            raise self._died() from None
+        line = self._read_line(timeout)
+        try:
+            reply = loads(line)
+        except WireError as exc:
+            self.stop()
+            raise StudentError(f"the worker sent a malformed reply ({exc})", "crash") from None
+        if not isinstance(reply, dict) or "ok" not in reply:
+            self.stop()
+            raise StudentError("the worker sent a malformed reply", "crash")
+        if not reply["ok"]:
+            raise StudentError(str(reply.get("error", "unknown error")))
+        return reply.get("value")
+
+    def _read_line(self, timeout):
+        deadline = time.monotonic() + timeout
+        while b"\n" not in self._buffer:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                self.stop()
+                raise StudentError(f"did not finish within {timeout:g} s (an endless loop, or far too slow)",
+                                   "timeout")
+            ready, _, _ = select.select([self._results], [], [], left)
+            if not ready:
+                continue
+            chunk = os.read(self._results, 1 << 20)
+            if not chunk:
+                raise self._died()
+            self._buffer += chunk
+            if len(self._buffer) > REPLY_LIMIT:
+                self.stop()
+                raise StudentError("returned far too much data", "crash")
+        line, _, self._buffer = self._buffer.partition(b"\n")
+        return line.decode("utf-8", errors="replace")
+
+    def _died(self):
+        code = self.process.wait(timeout=5) if self.process else None
+        tail = self.output_tail()
+        self.stop()
+        if code is not None and code < 0:
+            reason = {signal.SIGSEGV: "crashed (segmentation fault)", signal.SIGKILL: "was killed",
+                      signal.SIGABRT: "aborted"}.get(-code, f"died of signal {-code}")
+        elif "MemoryError" in tail:
+            reason = "ran out of memory"
+        else:
+            reason = f"ended the grading process (exit status {code})"
+        return StudentError(f"the code {reason}", "crash")
+
+    def output_tail(self, limit=2000):
+        """The last characters the submission printed."""
+        if self.log is None:
+            return ""
+        try:
+            self.log.flush()
+            size = self.log.seek(0, os.SEEK_END)
+            self.log.seek(max(0, size - limit))
+            return self.log.read().decode("utf-8", errors="replace")
+        except (OSError, ValueError):
+            return ""
+
+    def stop(self):
+        """Kill the worker and everything it started."""
+        if self.process is not None:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                pass
+            for stream in (self.process.stdin,):
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+            try:
+                os.close(self._results)
+            except OSError:
+                pass
+            self.process = None
+        if self.log is not None:
+            self.log.close()
+            self.log = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()

@@ -1,0 +1,78 @@
+"""The worker: the only process that imports and runs submission code.
+
+Started by ``grader.runner`` as ``python -I worker.py SUBMISSION KIT_ROOT RESULT_FD``.
+It reads one request per line from stdin ({"probe": "module:function", "inputs": {...},
+"seed": int}), runs the probe (grader code that calls the submission) and writes one
+reply per line to RESULT_FD. Everything the submission prints goes to stdout/stderr,
+which the grader points at a log file; the result channel is a separate pipe.
+"""
+import importlib
+import os
+import sys
+import traceback
+import warnings
+
+
+def _bootstrap(kit_root):
+    """Import the grader and the kit's dataset loader, then drop the kit from sys.path,
+    so that a submission can import neither solutions/ nor anything else of the kit."""
+    sys.path.insert(0, kit_root)
+    import numpy  # noqa: F401  (imported before the submission can shadow it)
+
+    import dataset.mnist  # noqa: F401  (the kit's loader wins over a submission's copy)
+    import grader.submission  # noqa: F401
+    import grader.wire  # noqa: F401
+
+    sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") not in {
+        os.path.abspath(kit_root), os.path.dirname(os.path.abspath(__file__))}]
+
+
+def _reset_numpy_state():
+    import numpy as np
+
+    np.seterr(all="warn", under="ignore")
+    np.set_printoptions()
+    warnings.resetwarnings()
+    warnings.simplefilter("ignore")
+
+
+def serve(submission, result_fd):
+    from grader.submission import describe_error
+    from grader.wire import WireError, dumps, loads
+
+    import numpy as np
+
+    sys.path.insert(0, submission)
+    results = os.fdopen(result_fd, "w", encoding="utf-8", closefd=True)
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        request = loads(line)
+        _reset_numpy_state()
+        np.random.seed(int(request.get("seed", 0)) % (2**32))
+        try:
+            module_name, _, func_name = request["probe"].partition(":")
+            probe = getattr(importlib.import_module(module_name), func_name)
+            value = probe(**request.get("inputs", {}))
+            reply = dumps({"ok": True, "value": value})
+        except WireError as exc:
+            reply = dumps({"ok": False, "error": f"returned something that is not numbers: {exc}"})
+        except BaseException as exc:  # noqa: B036  (SystemExit, KeyboardInterrupt from student code too)
+            reply = dumps({"ok": False, "error": describe_error(exc, submission)})
+        results.write(reply + "\n")
+        results.flush()
+
+
+def main():
+    submission, kit_root, result_fd = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    _bootstrap(kit_root)
+    try:
+        serve(submission, result_fd)
+    except BaseException:  # noqa: B036
+        traceback.print_exc()
+        os._exit(3)
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()
