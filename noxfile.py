@@ -40,6 +40,49 @@ def lint(session):
     session.run("ruff", "check", ".", *session.posargs)
 
 
+def _grade(session, *chapters):
+    session.install(*nox.project.dependency_groups(PYPROJECT, "grade"))
+    chapter_args = [arg for chapter in chapters for arg in ("--chapter", chapter)]
+    session.run("python", "-m", "grader", "check", *chapter_args, *session.posargs)
+
+
+@nox.session(name="check-ch04")
+def check_ch04(session):
+    """Grade chapter 4 (default: student_template/; `-- --submission PATH` for another)."""
+    _grade(session, "ch04")
+
+
+@nox.session(name="check-ch05")
+def check_ch05(session):
+    """Grade chapter 5 (default: student_template/; `-- --submission PATH` for another)."""
+    _grade(session, "ch05")
+
+
+@nox.session(name="check-ch06")
+def check_ch06(session):
+    """Grade chapter 6 (default: student_template/; `-- --submission PATH` for another)."""
+    _grade(session, "ch06")
+
+
+@nox.session(name="check-ch07")
+def check_ch07(session):
+    """Grade chapter 7 (default: student_template/; `-- --submission PATH` for another)."""
+    _grade(session, "ch07")
+
+
+@nox.session(name="check")
+def check_all(session):
+    """Grade every chapter (default: student_template/)."""
+    _grade(session, *CHAPTERS)
+
+
+@nox.session(name="bench-grader")
+def bench_grader(session):
+    """Time the grading of the reference per chapter and in total."""
+    session.install(*nox.project.dependency_groups(PYPROJECT, "grade"))
+    session.run("python", "tests/benchmarks/bench_grader.py", *session.posargs)
+
+
 @nox.session(name="bench-mnist")
 def bench_mnist(session):
     """Time the MNIST loader: first load (parse) and cached load."""

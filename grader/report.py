@@ -1,7 +1,9 @@
 """Reports of a grading run: a table for the terminal and Gradescope's results.json."""
 import json
 import os
+import shutil
 import sys
+import textwrap
 from collections import OrderedDict
 
 
@@ -32,25 +34,22 @@ def _fmt(x):
 
 
 def table(results, colour=False, width=None):
-    """The terminal report: one line per check, chapter totals, the overall total."""
-    width = width or 100
+    """The terminal report: per check its status, points and name, and under a check that
+    lost points the reason; then chapter totals and the overall total."""
+    width = width or shutil.get_terminal_size((100, 24)).columns
+    indent = " " * 20
     lines = []
     for chapter, rows in by_chapter(results).items():
-        name_width = min(max(len(r.check.name) for r in rows), 60)
-        lines.append(f"== {chapter} " + "=" * max(0, name_width + 24 - len(chapter)))
+        lines.append(f"== {chapter} " + "=" * max(0, min(width, 100) - 7))
         for r in rows:
-            status = r.status
-            label = f"{COLOURS[status]}{status:<7}{RESET}" if colour else f"{status:<7}"
-            name = r.check.name if len(r.check.name) <= name_width else r.check.name[: name_width - 1] + "~"
-            points = f"{_fmt(r.score):>5} / {_fmt(r.check.points):<3}"
-            line = f"{name:<{name_width}}  {points}  {label}"
+            status = f"{COLOURS[r.status]}{r.status:<7}{RESET}" if colour else f"{r.status:<7}"
+            points = f"{_fmt(r.score):>5}/{_fmt(r.check.points):<3}"
+            lines.append(f"  {status}  {points}  {r.check.name}")
             if r.reason:
-                room = max(20, width - len(name) - 20)
-                reason = r.reason if len(r.reason) <= room else r.reason[: room - 3] + "..."
-                line += f"  {reason}"
-            lines.append(line)
+                lines.extend(textwrap.wrap(r.reason, width=max(40, width - 1), initial_indent=indent + "-> ",
+                                           subsequent_indent=indent + "   "))
         earned, possible = totals(rows)
-        lines.append(f"{chapter} total: {_fmt(earned)} / {_fmt(possible)}")
+        lines.append(f"  {chapter} total: {_fmt(earned)} / {_fmt(possible)}")
         lines.append("")
     earned, possible = totals(results)
     lines.append(f"TOTAL: {_fmt(earned)} / {_fmt(possible)}")

@@ -1,0 +1,5 @@
+"""softmax without subtracting the maximum: exp overflows for large logits."""
+CHECK = "ch04: softmax does not overflow for logits of 1000"
+PATCHES = [("common/functions.py",
+            "    shifted = x - np.max(x, axis=-1, keepdims=True)",
+            "    shifted = x")]

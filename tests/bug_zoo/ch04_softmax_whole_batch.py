@@ -1,0 +1,5 @@
+"""softmax normalised over the whole batch instead of each row."""
+CHECK = "ch04: softmax rows are probabilities that sum to 1"
+PATCHES = [("common/functions.py",
+            "    return e / np.sum(e, axis=-1, keepdims=True)",
+            "    return e / np.sum(e)")]
