@@ -105,8 +105,9 @@ class Result:
 class Context:
     """What a check function gets: calls into the worker, and cases."""
 
-    def __init__(self, check_, worker):
+    def __init__(self, check_, worker, time_limit=None):
         self.check = check_
+        self.time_limit = check_.timeout if time_limit is None else min(time_limit, check_.timeout)
         self.worker = worker
         self.result = Result(check_)
         self._fatal = None  # a hang or crash: later calls of this check fail at once
@@ -120,7 +121,7 @@ class Context:
         if seed is None:
             seed = self.check.seed + self._calls
         try:
-            return self.worker.call(probe, inputs, seed, self.check.timeout)
+            return self.worker.call(probe, inputs, seed, self.time_limit)
         except StudentError as exc:
             if exc.kind in ("timeout", "crash"):
                 self._fatal = exc
@@ -157,9 +158,9 @@ class Context:
                 raise Mismatch(f"behaves inconsistently on repeated calls ({type(exc).__name__})") from None
 
 
-def run_check(check_, worker):
+def run_check(check_, worker, time_limit=None):
     """Run one check; never raises because of the submission."""
-    ctx = Context(check_, worker)
+    ctx = Context(check_, worker, time_limit)
     try:
         check_.function(ctx)
     except (Mismatch, StudentError) as exc:
