@@ -38,6 +38,7 @@ SIGMOID = "    return np.exp(-np.logaddexp(0.0, -x))"
     ("    raise SystemExit(3)", "exit()"),
     ("    raise KeyboardInterrupt", "KeyboardInterrupt"),
     ("    return None", "None"),
+    ("    return np.ones((60000, 60000)) * x.sum()", "ran out of memory"),
 ])
 def test_a_broken_sigmoid_costs_only_the_sigmoid_checks(tmp_path, body, words):
     submission = submission_with(tmp_path, FUNCTIONS, SIGMOID, body)
