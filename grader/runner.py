@@ -47,10 +47,12 @@ class Worker:
         self.submission = str(Path(submission).resolve())
         self.process = None
         self.log = None
+        self.scratch = None
         self._buffer = b""
 
     def _start(self):
         self.log = tempfile.TemporaryFile()
+        self.scratch = tempfile.TemporaryDirectory(prefix="grader-work-")
         read_fd, write_fd = os.pipe()
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -59,9 +61,10 @@ class Worker:
             "MPLBACKEND": "Agg", "HOME": os.environ.get("HOME", "/tmp"),
         }
         self.process = subprocess.Popen(
-            [sys.executable, "-I", str(WORKER), self.submission, str(KIT_ROOT), str(write_fd)],
-            stdin=subprocess.PIPE, stdout=self.log, stderr=self.log, env=env,
-            cwd=self.submission, pass_fds=(write_fd,), preexec_fn=_limit_child,
+            [sys.executable, "-s", "-B", str(WORKER), self.submission, str(KIT_ROOT), str(write_fd),
+             self.scratch.name],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self.log, env=env,
+            cwd=self.scratch.name, pass_fds=(write_fd,), preexec_fn=_limit_child,
         )
         os.close(write_fd)
         self._results = read_fd
@@ -127,7 +130,7 @@ class Worker:
         return StudentError(f"the code {reason}", "crash")
 
     def output_tail(self, limit=2000):
-        """The last characters the submission printed."""
+        """The last characters the worker wrote to its standard error (a crash report)."""
         if self.log is None:
             return ""
         try:
@@ -162,6 +165,9 @@ class Worker:
         if self.log is not None:
             self.log.close()
             self.log = None
+        if self.scratch is not None:
+            self.scratch.cleanup()
+            self.scratch = None
 
     def __enter__(self):
         return self

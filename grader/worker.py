@@ -1,16 +1,34 @@
 """The worker: the only process that imports and runs submission code.
 
-Started by ``grader.runner`` as ``python -I worker.py SUBMISSION KIT_ROOT RESULT_FD``.
+Started by ``grader.runner`` as ``python -s -B worker.py SUBMISSION KIT_ROOT RESULT_FD SCRATCH``
+in the folder SCRATCH, the only one it may write to (see ``grader.sandbox``).
 It reads one request per line from stdin ({"probe": "module:function", "inputs": {...},
 "seed": int}), runs the probe (grader code that calls the submission) and writes one
 reply per line to RESULT_FD. Everything the submission prints goes to stdout/stderr,
-which the grader points at a log file; the result channel is a separate pipe.
+which keep only their last few kilobytes; the result channel is a separate pipe.
 """
 import importlib
+import io
 import os
 import sys
 import traceback
 import warnings
+
+
+class CappedText(io.TextIOBase):
+    """A text stream that keeps only the last ``limit`` characters written to it."""
+
+    def __init__(self, limit=4000):
+        self.limit = limit
+        self.text = ""
+
+    def writable(self):
+        return True
+
+    def write(self, s):
+        s = str(s)
+        self.text = (self.text + s)[-self.limit:]
+        return len(s)
 
 
 def _bootstrap(kit_root):
@@ -20,6 +38,8 @@ def _bootstrap(kit_root):
     import numpy  # noqa: F401  (imported before the submission can shadow it)
 
     import dataset.mnist  # noqa: F401  (the kit's loader wins over a submission's copy)
+    import grader.checks  # noqa: F401  (every probe, before the sandbox closes the kit)
+    import grader.sandbox  # noqa: F401
     import grader.submission  # noqa: F401
     import grader.wire  # noqa: F401
 
@@ -44,7 +64,10 @@ def serve(submission, result_fd):
 
     sys.path.insert(0, submission)
     results = os.fdopen(result_fd, "w", encoding="utf-8", closefd=True)
-    for line in sys.stdin:
+    requests = sys.stdin
+    sys.stdin = io.StringIO()
+    sys.stdout = sys.stderr = CappedText()
+    for line in requests:
         if not line.strip():
             continue
         request = loads(line)
@@ -64,8 +87,11 @@ def serve(submission, result_fd):
 
 
 def main():
-    submission, kit_root, result_fd = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    submission, kit_root, result_fd, scratch = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
     _bootstrap(kit_root)
+    from grader.sandbox import install
+
+    install(submission, kit_root, scratch)
     try:
         serve(submission, result_fd)
     except BaseException:  # noqa: B036

@@ -1,1 +1,609 @@
-"""Chapter 5 checks."""
+"""Chapter 5: backpropagation. The computational-graph nodes of ch05/layer_naive.py, the
+layers Relu, Sigmoid, Affine and SoftmaxWithLoss of common/layers.py, and the TwoLayerNet
+of ch05/two_layer_net.py, down to training it on MNIST. 100 points."""
+import numpy as np
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from grader import oracles
+from grader.checking import (
+    GRADIENT_TOLERANCE,
+    Mismatch,
+    as_array,
+    check,
+    expect_close,
+    expect_finite,
+    expect_gradient,
+    expect_shape,
+    relative_error,
+)
+from grader.probes import layer
+from grader.runner import StudentError
+from grader.submission import load
+
+L = "common.layers"
+NAIVE = "ch05.layer_naive"
+NET = "ch05.two_layer_net"
+KEYS = ("W1", "b1", "W2", "b2")
+LOSS_RTOL = 1e-4  # room for + 1e-7 inside the log or clipping (probabilities here are >= 0.005)
+
+
+def rng_for(ctx):
+    return np.random.default_rng(ctx.check.seed)
+
+
+def run_layer(ctx, cls, init=(), forward=(), douts=(), attributes=(), module=L):
+    """Build ``module.cls(*init)`` in the worker, run forward, then backward once per dout."""
+    return ctx.call(layer, module=module, cls=cls, init=list(init), forward=list(forward),
+                    douts=list(douts), attributes=list(attributes))
+
+
+def once(ctx, probe, **inputs):
+    """A function that calls ``probe`` in the worker the first time it is called and then
+    returns the same value (or raises the same error): several cases judging one call."""
+    box = {}
+
+    def get():
+        if not box:
+            try:
+                box["value"] = ctx.call(probe, **inputs)
+            except StudentError as exc:
+                box["error"] = exc
+        if "error" in box:
+            raise box["error"]
+        return box["value"]
+
+    return get
+
+
+def pair(value, what):
+    """The (dx, dy) that a node's backward returns."""
+    if not isinstance(value, (list, tuple)) or len(value) != 2:
+        kind = f"{len(value)} values" if isinstance(value, (list, tuple)) else "one value"
+        raise Mismatch(f"{what} returns {kind}; expected the pair (dx, dy)")
+    return value
+
+
+def seeds():
+    return st.integers(0, 2**32 - 1)
+
+
+def shapes(min_dims=1, max_dims=4, max_side=5):
+    return hnp.array_shapes(min_dims=min_dims, max_dims=max_dims, min_side=1, max_side=max_side)
+
+
+def away_from_zero(rng, shape, scale=2.0):
+    """Normal values with |x| >= 0.05: no kink of relu within reach of a numerical step."""
+    x = rng.normal(0, scale, size=shape)
+    return np.sign(x + (x == 0)) * (np.abs(x) + 0.05)
+
+
+def scores(rng, n, k):
+    """Logits in [-1.5, 1.5]: every softmax probability is >= exp(-3) / k >= 0.005 for k <= 10."""
+    return rng.uniform(-1.5, 1.5, size=(n, k))
+
+
+# ------------------------------------------------------------------ computational graph nodes
+
+def probe_apples(price, count, tax, dout):
+    """The book's shopping example: price * count, then * tax, and back again."""
+    MulLayer = load(NAIVE, "MulLayer")
+    mul_apple, mul_tax = MulLayer(), MulLayer()
+    apple_price = mul_apple.forward(price, count)
+    total = mul_tax.forward(apple_price, tax)
+    d_apple_price, d_tax = mul_tax.backward(dout)
+    d_price, d_count = mul_apple.backward(d_apple_price)
+    return {"apple_price": apple_price, "total": total, "d_apple_price": d_apple_price, "d_tax": d_tax,
+            "d_price": d_price, "d_count": d_count}
+
+
+@check("ch05", "MulLayer.forward gives x * y and backward gives (dout * y, dout * x)", points=5)
+def mul_layer(ctx):
+    rng = rng_for(ctx)
+    with ctx.case("the book's apples: 100 * 2 * 1.1 = 220, and backward of dout = 1", weight=2):
+        got = ctx.call(probe_apples, price=100.0, count=2.0, tax=1.1, dout=1.0)
+        expect_close(got["apple_price"], 200.0, "100 * 2")
+        expect_close(got["total"], 220.0, "200 * 1.1")
+        expect_close(got["d_tax"], 200.0, "d tax (the other input, 200, times dout = 1)")
+        expect_close(got["d_apple_price"], 1.1, "d apple_price (the other input, 1.1, times dout = 1)")
+        expect_close(got["d_price"], 2.2, "d price (count 2 times dout 1.1)")
+        expect_close(got["d_count"], 110.0, "d count (price 100 times dout 1.1)")
+    with ctx.case("arrays x, y of shape (3, 4) and a random dout", weight=3):
+        x, y, dout = (rng.normal(size=(3, 4)) for _ in range(3))
+        got = run_layer(ctx, "MulLayer", forward=[x, y], douts=[dout], module=NAIVE)
+        expect_close(got["out"], x * y, "forward(x, y)")
+        dx, dy = pair(got["backward"][0], "MulLayer.backward")
+        expect_close(dx, dout * y, "dx (should be dout * y)")
+        expect_close(dy, dout * x, "dy (should be dout * x)")
+
+
+@check("ch05", "AddLayer.forward gives x + y and backward gives (dout, dout)", points=4)
+def add_layer(ctx):
+    rng = rng_for(ctx)
+    with ctx.case("the book's fruit: 200 + 450 = 650, and backward of dout = 1.1"):
+        got = run_layer(ctx, "AddLayer", forward=[200.0, 450.0], douts=[1.1], module=NAIVE)
+        expect_close(got["out"], 650.0, "200 + 450")
+        dx, dy = pair(got["backward"][0], "AddLayer.backward")
+        expect_close(dx, 1.1, "dx")
+        expect_close(dy, 1.1, "dy")
+    with ctx.case("arrays x, y of shape (2, 5) and a random dout", weight=2):
+        x, y, dout = (rng.normal(size=(2, 5)) for _ in range(3))
+        got = run_layer(ctx, "AddLayer", forward=[x, y], douts=[dout], module=NAIVE)
+        expect_close(got["out"], x + y, "forward(x, y)")
+        dx, dy = pair(got["backward"][0], "AddLayer.backward")
+        expect_close(dx, dout, "dx (should be dout)")
+        expect_close(dy, dout, "dy (should be dout)")
+
+
+# ------------------------------------------------------------------ Relu and Sigmoid
+
+@check("ch05", "Relu.forward gives max(0, x) for any shape", points=5)
+def relu_forward(ctx):
+    def values(shape, seed):
+        x = np.random.default_rng(seed).normal(0, 2, size=shape)
+        got = run_layer(ctx, "Relu", forward=[x])
+        expect_close(got["out"], np.maximum(x, 0), f"forward(x) for x of shape {shape}")
+
+    with ctx.case("shapes from 1-D to 4-D (batch of 1, odd sizes)", weight=4):
+        ctx.forall(values, shapes(), seeds(), examples=15)
+    with ctx.case("zeros stay zero"):
+        x = np.array([[0.0, -0.0, 1.5], [-2.0, 0.0, 3.0]])
+        got = run_layer(ctx, "Relu", forward=[x])
+        expect_close(got["out"], np.maximum(x, 0), "forward(x) for x with zeros")
+
+
+@check("ch05", "Relu.forward leaves its input unchanged", points=3)
+def relu_input(ctx):
+    rng = rng_for(ctx)
+    for shape in ((4, 6), (2, 3, 2, 2)):
+        with ctx.case(f"x of shape {shape} holds its values after forward and backward"):
+            x = rng.normal(0, 2, size=shape)
+            got = run_layer(ctx, "Relu", forward=[x.copy()], douts=[rng.normal(size=shape)])
+            after = got["forward_after"][0]
+            if np.any(np.asarray(after) != x):
+                raise Mismatch("forward(x) wrote into x (e.g. x[mask] = 0): work on a copy, or use np.where "
+                               "or np.maximum, which return new arrays")
+
+
+@check("ch05", "Relu.backward matches the numerical gradient", points=5)
+def relu_backward(ctx):
+    def gradient(shape, seed):
+        rng = np.random.default_rng(seed)
+        x = away_from_zero(rng, shape)
+        dout = rng.normal(size=shape)
+        got = run_layer(ctx, "Relu", forward=[x], douts=[dout])
+        expect_gradient(got["backward"][0], oracles.output_gradient(oracles.relu, x, dout),
+                        f"dx for x of shape {shape}")
+
+    with ctx.case("random dout, shapes from 1-D to 4-D (batch of 1, odd sizes)", weight=3):
+        ctx.forall(gradient, shapes(), seeds(), examples=15)
+    with ctx.case("dx is dout where x > 0 and 0 elsewhere, for a (5, 7) batch"):
+        rng = rng_for(ctx)
+        x = away_from_zero(rng, (5, 7))
+        dout = rng.normal(size=(5, 7))
+        got = run_layer(ctx, "Relu", forward=[x], douts=[dout])
+        expect_close(got["backward"][0], np.where(x > 0, dout, 0.0), "dx")
+
+
+@check("ch05", "Sigmoid.forward gives 1 / (1 + exp(-x)) for any shape", points=4)
+def sigmoid_forward(ctx):
+    def values(shape, seed):
+        x = np.random.default_rng(seed).normal(0, 3, size=shape)
+        got = run_layer(ctx, "Sigmoid", forward=[x.copy()])
+        expect_close(got["out"], oracles.sigmoid(x), f"forward(x) for x of shape {shape}", rtol=1e-7)
+        expect_close(got["forward_after"][0], x, "x after forward (forward must not change its input)")
+
+    with ctx.case("shapes from 1-D to 4-D (batch of 1, odd sizes)"):
+        ctx.forall(values, shapes(), seeds(), examples=15)
+
+
+@check("ch05", "Sigmoid.backward matches the numerical gradient", points=5)
+def sigmoid_backward(ctx):
+    def gradient(shape, seed):
+        rng = np.random.default_rng(seed)
+        x = rng.normal(0, 2, size=shape)
+        dout = rng.normal(size=shape)
+        got = run_layer(ctx, "Sigmoid", forward=[x], douts=[dout])
+        expect_gradient(got["backward"][0], oracles.output_gradient(oracles.sigmoid, x, dout),
+                        f"dx for x of shape {shape}")
+
+    with ctx.case("random dout, shapes from 1-D to 4-D (batch of 1, odd sizes)"):
+        ctx.forall(gradient, shapes(), seeds(), examples=15)
+
+
+# ------------------------------------------------------------------ Affine
+
+def affine_inputs(seed, n, feature_shape, m):
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(n, *feature_shape))
+    d = int(np.prod(feature_shape))
+    W = rng.normal(size=(d, m))
+    b = rng.normal(size=m)
+    dout = rng.normal(size=(n, m))
+    return x, W, b, dout
+
+
+def batch_sizes():
+    return st.integers(1, 5)
+
+
+def outputs():
+    return st.integers(1, 6)
+
+
+@check("ch05", "Affine.forward gives x @ W + b, flattening N-D input", points=7)
+def affine_forward(ctx):
+    def values(n, feature_shape, m, seed):
+        x, W, b, _ = affine_inputs(seed, n, feature_shape, m)
+        got = run_layer(ctx, "Affine", init=[W, b], forward=[x])
+        expect_close(got["out"], oracles.affine(x, W, b), f"forward(x) for x of shape {x.shape}, W {W.shape}")
+
+    with ctx.case("2-D x (batch of 1, odd sizes)", weight=3):
+        ctx.forall(values, batch_sizes(), shapes(1, 1, 7), outputs(), seeds(), examples=15)
+    with ctx.case("N-D x (N, d1, d2, ...) is flattened to (N, d1*d2*...)", weight=3):
+        ctx.forall(values, batch_sizes(), shapes(2, 3, 4), outputs(), seeds(), examples=10)
+    with ctx.case("x, W and b hold their shapes and values afterwards"):
+        x, W, b, dout = affine_inputs(ctx.check.seed, 3, (2, 3, 3), 4)
+        got = run_layer(ctx, "Affine", init=[W.copy(), b.copy()], forward=[x.copy()], douts=[dout])
+        for name, before, after in (("x", x, got["forward_after"][0]), ("W", W, got["init_after"][0]),
+                                    ("b", b, got["init_after"][1])):
+            expect_close(after, before, f"{name} after forward and backward (the layer must not change it)",
+                         rtol=0, atol=0)
+
+
+@check("ch05", "Affine.backward returns dx in the input's shape, matching the numerical gradient", points=6)
+def affine_backward_dx(ctx):
+    def gradient(n, feature_shape, m, seed):
+        x, W, b, dout = affine_inputs(seed, n, feature_shape, m)
+        got = run_layer(ctx, "Affine", init=[W, b], forward=[x], douts=[dout])
+        expect_gradient(got["backward"][0], oracles.output_gradient(lambda v: oracles.affine(v, W, b), x, dout),
+                        f"dx for x of shape {x.shape}")
+
+    with ctx.case("2-D x (batch of 1, odd sizes), random dout", weight=2):
+        ctx.forall(gradient, batch_sizes(), shapes(1, 1, 7), outputs(), seeds(), examples=12)
+    with ctx.case("4-D x (N, C, H, W): dx comes back as (N, C, H, W)", weight=2):
+        ctx.forall(gradient, batch_sizes(), shapes(3, 3, 3), outputs(), seeds(), examples=8)
+
+
+@check("ch05", "Affine.backward sets dW and db matching the numerical gradient", points=7)
+def affine_backward_params(ctx):
+    def gradient(n, feature_shape, m, seed, key):
+        x, W, b, dout = affine_inputs(seed, n, feature_shape, m)
+        got = run_layer(ctx, "Affine", init=[W, b], forward=[x], douts=[dout], attributes=["dW", "db"])
+        if key == "dW":
+            expected = oracles.output_gradient(lambda v: oracles.affine(x, v, b), W, dout)
+        else:
+            expected = oracles.output_gradient(lambda v: oracles.affine(x, W, v), b, dout)
+        expect_gradient(got["attributes"][key], expected, f"{key} for x of shape {x.shape}, W {W.shape}")
+
+    for key, what in (("dW", "dW has W's shape (D, M)"), ("db", "db has b's shape (M,)")):
+        with ctx.case(f"{what}: 2-D x (batch of 1, odd sizes), random dout", weight=2):
+            ctx.forall(lambda *a, key=key: gradient(*a, key), batch_sizes(), shapes(1, 1, 7), outputs(),
+                       seeds(), examples=10)
+        with ctx.case(f"{key} for 4-D x (N, C, H, W)"):
+            gradient(3, (2, 3, 2), 4, ctx.check.seed, key)
+
+
+# ------------------------------------------------------------------ SoftmaxWithLoss
+
+def softmax_loss_cases(rng):
+    """(label, x, t, t as labels) for the SoftmaxWithLoss checks."""
+    cases = []
+    for n, k in ((5, 4), (1, 6), (8, 10)):
+        x = scores(rng, n, k)
+        labels = rng.integers(0, k, size=n)
+        cases.append((f"one-hot targets, batch of {n}", x, np.eye(k)[labels], labels))
+    for n, k in ((6, 3), (1, 5), (7, 10)):
+        x = scores(rng, n, k)
+        labels = rng.integers(0, k, size=n)
+        cases.append((f"label targets, batch of {n}", x, labels, labels))
+    return cases
+
+
+@check("ch05", "SoftmaxWithLoss.forward gives the mean cross-entropy of softmax(x)", points=6)
+def softmax_with_loss_forward(ctx):
+    for label, x, t, labels in softmax_loss_cases(rng_for(ctx)):
+        with ctx.case(label):
+            got = run_layer(ctx, "SoftmaxWithLoss", forward=[x, t])
+            expected = oracles.softmax_cross_entropy(x, labels)
+            loss = expect_finite(got["out"], "the loss")
+            if loss.size != 1:
+                raise Mismatch(f"forward returns an array of shape {loss.shape}; expected one number, "
+                               "the loss averaged over the batch")
+            expect_close(loss.reshape(()), expected, "the loss", rtol=LOSS_RTOL)
+
+
+@check("ch05", "SoftmaxWithLoss.backward gives (y - t) / N, the numerical gradient of the loss", points=7)
+def softmax_with_loss_backward(ctx):
+    for label, x, t, labels in softmax_loss_cases(rng_for(ctx)):
+        with ctx.case(label):
+            got = run_layer(ctx, "SoftmaxWithLoss", forward=[x, t], douts=[1])
+            expected = oracles.numerical_gradient(lambda v, labels=labels: oracles.softmax_cross_entropy(v, labels), x)
+            expect_gradient(got["backward"][0], expected, f"dx for a batch of {len(x)}")
+
+
+# ------------------------------------------------------------------ TwoLayerNet
+
+def _copies(params):
+    if not isinstance(params, dict):
+        raise TypeError(f"net.params is a {type(params).__name__}, not a dict")
+    return {key: np.array(value, dtype=np.float64, copy=True) for key, value in params.items()}
+
+
+def probe_net_api(input_size, hidden_size, output_size):
+    """What the book's code relies on: names, shapes, methods; and the default initialisation."""
+    TwoLayerNet = load(NET, "TwoLayerNet")
+    net = TwoLayerNet(input_size=input_size, hidden_size=hidden_size, output_size=output_size,
+                      weight_init_std=0.5)
+    params = getattr(net, "params", None)
+    layers = getattr(net, "layers", None)
+    last = getattr(net, "lastLayer", None)
+    default = TwoLayerNet(input_size, hidden_size, output_size)
+    default_params = getattr(default, "params", None)
+    return {
+        "params": {str(k): list(np.shape(v)) for k, v in params.items()} if isinstance(params, dict) else None,
+        "layers": [str(k) for k in layers.keys()] if hasattr(layers, "keys") else None,
+        "layer_kinds": {str(k): all(callable(getattr(v, m, None)) for m in ("forward", "backward"))
+                        for k, v in layers.items()} if hasattr(layers, "items") else {},
+        "last_layer": last is not None and all(callable(getattr(last, m, None)) for m in ("forward", "backward")),
+        "methods": {m: callable(getattr(net, m, None))
+                    for m in ("predict", "loss", "accuracy", "numerical_gradient", "gradient")},
+        "default_params": _copies(default_params) if isinstance(default_params, dict) else None,
+    }
+
+
+@check("ch05", "TwoLayerNet has the book's params, layers and methods", points=6)
+def net_api(ctx):
+    sizes = {"input_size": 40, "hidden_size": 30, "output_size": 10}
+    get = once(ctx, probe_net_api, **sizes)
+    with ctx.case("TwoLayerNet(input_size, hidden_size, output_size, weight_init_std) builds a network"):
+        get()
+    with ctx.case("params holds W1 (input, hidden), b1 (hidden,), W2 (hidden, output), b2 (output,)", weight=2):
+        params = get()["params"]
+        if params is None:
+            raise Mismatch("net.params is missing or not a dict")
+        expected = {"W1": [40, 30], "b1": [30], "W2": [30, 10], "b2": [10]}
+        missing = [k for k in KEYS if k not in params]
+        if missing:
+            raise Mismatch(f"net.params has no {', '.join(missing)} (keys: {sorted(params)})")
+        for key in KEYS:
+            if list(params[key]) != expected[key]:
+                raise Mismatch(f"params['{key}'] has shape {tuple(params[key])}, expected {tuple(expected[key])} "
+                               "for TwoLayerNet(40, 30, 10)")
+    with ctx.case("layers holds Affine1, Relu1, Affine2 in this order; lastLayer is a SoftmaxWithLoss"):
+        api = get()
+        if api["layers"] is None:
+            raise Mismatch("net.layers is missing or not a dict (the book uses an OrderedDict)")
+        if api["layers"] != ["Affine1", "Relu1", "Affine2"]:
+            raise Mismatch(f"net.layers has keys {api['layers']}, expected ['Affine1', 'Relu1', 'Affine2']")
+        if not all(api["layer_kinds"].values()):
+            raise Mismatch("every entry of net.layers needs forward and backward methods")
+        if not api["last_layer"]:
+            raise Mismatch("net.lastLayer is missing or has no forward/backward (the book names it lastLayer)")
+    with ctx.case("predict, loss, accuracy, numerical_gradient and gradient are methods"):
+        missing = [m for m, ok in get()["methods"].items() if not ok]
+        if missing:
+            raise Mismatch(f"TwoLayerNet has no method {', '.join(missing)}")
+    with ctx.case("weights have standard deviation weight_init_std (0.01 by default), biases start at 0"):
+        params = get()["default_params"]
+        if params is None or any(k not in params for k in KEYS):
+            raise Mismatch("net.params is missing W1, b1, W2 or b2")
+        for key in ("W1", "W2"):
+            std = float(np.std(as_array(params[key], f"params['{key}']")))
+            if not 0.008 < std < 0.012:
+                raise Mismatch(f"params['{key}'] has standard deviation {std:.3g} with the default "
+                               "weight_init_std=0.01")
+        for key in ("b1", "b2"):
+            if np.any(as_array(params[key], f"params['{key}']") != 0):
+                raise Mismatch(f"params['{key}'] does not start at zero")
+
+
+NET_SIZES = {"input_size": 7, "hidden_size": 6, "output_size": 4}
+NET_STD = 0.8  # large enough that every gradient is far from zero
+
+
+def probe_net_outputs(sizes, weight_init_std, x, t_one_hot, t_labels):
+    """Build a TwoLayerNet; return its initial params and what predict, loss and accuracy give."""
+    net = load(NET, "TwoLayerNet")(**sizes, weight_init_std=weight_init_std)
+    params = _copies(net.params)
+    return {
+        "params": params,
+        "predict": net.predict(x),
+        "loss_one_hot": net.loss(x, t_one_hot),
+        "loss_labels": net.loss(x, t_labels),
+        "accuracy_one_hot": net.accuracy(x, t_one_hot),
+        "accuracy_labels": net.accuracy(x, t_labels),
+    }
+
+
+def net_scores(params, x):
+    return oracles.affine(oracles.relu(oracles.affine(x, params["W1"], params["b1"])), params["W2"], params["b2"])
+
+
+def net_params(value):
+    """The params the worker returned, checked for the four keys."""
+    if not isinstance(value, dict) or any(k not in value for k in KEYS):
+        raise Mismatch("net.params must hold W1, b1, W2 and b2")
+    return {k: as_array(value[k], f"params['{k}']") for k in KEYS}
+
+
+def net_data(rng, n, sizes=NET_SIZES):
+    x = rng.normal(size=(n, sizes["input_size"]))
+    labels = rng.integers(0, sizes["output_size"], size=n)
+    return x, labels, np.eye(sizes["output_size"])[labels]
+
+
+@check("ch05", "TwoLayerNet predict, loss and accuracy match Affine-Relu-Affine-Softmax", points=6)
+def net_outputs(ctx):
+    x, labels, one_hot = net_data(rng_for(ctx), 20)
+    get = once(ctx, probe_net_outputs, sizes=NET_SIZES, weight_init_std=NET_STD, x=x, t_one_hot=one_hot,
+               t_labels=labels)
+
+    def params():
+        return net_params(get()["params"])
+
+    with ctx.case("predict(x) = relu(x @ W1 + b1) @ W2 + b2 (scores, before softmax)", weight=2):
+        expect_close(get()["predict"], net_scores(params(), x), "predict(x)")
+    for kind in ("one_hot", "labels"):
+        what = kind.replace("_", "-")
+        with ctx.case(f"loss(x, t) with {what} t is the mean cross-entropy of softmax(predict(x))"):
+            expected = oracles.mlp_loss(params(), x, labels, hidden_layers=1)
+            expect_close(get()[f"loss_{kind}"], expected, f"loss with {what} targets", rtol=LOSS_RTOL)
+    for kind in ("one_hot", "labels"):
+        what = kind.replace("_", "-")
+        with ctx.case(f"accuracy(x, t) with {what} t is the fraction of argmax hits"):
+            expected = np.mean(np.argmax(net_scores(params(), x), axis=1) == labels)
+            expect_close(get()[f"accuracy_{kind}"], expected, f"accuracy with {what} targets")
+
+
+def probe_net_gradient(sizes, weight_init_std, x, t):
+    """Build a TwoLayerNet; return its params and what gradient(x, t) gives there."""
+    net = load(NET, "TwoLayerNet")(**sizes, weight_init_std=weight_init_std)
+    params = _copies(net.params)
+    return {"params": params, "grads": net.gradient(x, t)}
+
+
+def grad_of(grads, key, what="gradient(x, t)"):
+    if not isinstance(grads, dict):
+        raise Mismatch(f"{what} returns a {type(grads).__name__}; expected a dict keyed W1, b1, W2, b2")
+    if key not in grads:
+        raise Mismatch(f"{what} has no '{key}' (keys: {sorted(grads)})")
+    return grads[key]
+
+
+@check("ch05", "TwoLayerNet.gradient matches the numerical gradient for W1, b1, W2 and b2", points=10)
+def net_gradient(ctx):
+    rng = rng_for(ctx)
+    x, labels, one_hot = net_data(rng, 5)
+    get = once(ctx, probe_net_gradient, sizes=NET_SIZES, weight_init_std=NET_STD, x=x, t=one_hot)
+    numerical = {}
+
+    def expected():
+        if not numerical:
+            params = net_params(get()["params"])
+            numerical.update(oracles.numerical_gradients(
+                lambda p: oracles.mlp_loss(p, x, labels, hidden_layers=1), params))
+        return numerical
+
+    for key, weight in (("W1", 2), ("b1", 1.5), ("W2", 2), ("b2", 1.5)):
+        with ctx.case(f"gradient['{key}'] (one-hot targets, batch of 5)", weight=weight):
+            grads = get()["grads"]
+            expect_gradient(grad_of(grads, key), expected()[key], f"gradient['{key}']")
+    with ctx.case("all four gradients with label targets (batch of 7)", weight=3):
+        x2, labels2, _ = net_data(rng, 7)
+        got = ctx.call(probe_net_gradient, sizes=NET_SIZES, weight_init_std=NET_STD, x=x2, t=labels2)
+        params = net_params(got["params"])
+        numerical2 = oracles.numerical_gradients(lambda p: oracles.mlp_loss(p, x2, labels2, hidden_layers=1),
+                                                 params)
+        for key in KEYS:
+            expect_gradient(grad_of(got["grads"], key), numerical2[key], f"gradient['{key}'] with labels")
+
+
+def probe_net_shared(sizes, weight_init_std, x, steps):
+    """Update net.params in place, as an optimizer does (params[key] -= step); return the
+    params afterwards and what predict(x) gives then."""
+    net = load(NET, "TwoLayerNet")(**sizes, weight_init_std=weight_init_std)
+    net.predict(x)
+    for key, step in steps.items():
+        net.params[key] -= step
+    return {"params": _copies(net.params), "predict": net.predict(x)}
+
+
+@check("ch05", "TwoLayerNet layers share the arrays of params (in-place updates reach predict)", points=4)
+def net_shared(ctx):
+    rng = rng_for(ctx)
+    x, _, _ = net_data(rng, 6)
+    groups = (("W1", "b1"), ("W2", "b2"))
+    for keys in groups:
+        with ctx.case(f"params['{keys[0]}'] -= step and params['{keys[1]}'] -= step change predict(x)"):
+            shapes_ = {"W1": (7, 6), "b1": (6,), "W2": (6, 4), "b2": (4,)}
+            steps = {k: rng.normal(0, 0.5, size=shapes_[k]) for k in keys}
+            got = ctx.call(probe_net_shared, sizes=NET_SIZES, weight_init_std=NET_STD, x=x, steps=steps)
+            params = net_params(got["params"])
+            expected = net_scores(params, x)
+            predicted = expect_shape(got["predict"], expected.shape, "predict(x)")
+            if not np.allclose(predicted, expected, rtol=1e-6, atol=1e-9):
+                raise Mismatch(f"after an in-place update of params['{keys[0]}'] and params['{keys[1]}'], "
+                               "predict(x) still uses the old values: the layers must hold the very arrays "
+                               "of params (no copies)")
+
+
+def probe_net_numerical_gradient(sizes, weight_init_std, x, t):
+    net = load(NET, "TwoLayerNet")(**sizes, weight_init_std=weight_init_std)
+    params = _copies(net.params)
+    return {"params": params, "grads": net.numerical_gradient(x, t)}
+
+
+@check("ch05", "TwoLayerNet.numerical_gradient approximates the gradient of the loss", points=3)
+def net_numerical_gradient(ctx):
+    sizes = {"input_size": 4, "hidden_size": 3, "output_size": 3}
+    x, labels, one_hot = net_data(rng_for(ctx), 3, sizes)
+    with ctx.case("every key, one-hot targets, small network"):
+        got = ctx.call(probe_net_numerical_gradient, sizes=sizes, weight_init_std=NET_STD, x=x, t=one_hot)
+        params = net_params(got["params"])
+        numerical = oracles.numerical_gradients(lambda p: oracles.mlp_loss(p, x, labels, hidden_layers=1), params)
+        for key in KEYS:
+            value = expect_shape(grad_of(got["grads"], key, "numerical_gradient(x, t)"), numerical[key].shape,
+                                 f"numerical_gradient['{key}']")
+            expect_finite(value, f"numerical_gradient['{key}']")
+            # h = 1e-4 in float64: central differences land within about 1e-6 of the truth.
+            error, index = relative_error(value, numerical[key])
+            if error > 100 * GRADIENT_TOLERANCE:
+                raise Mismatch(f"numerical_gradient['{key}'] is off by relative error {error:.2g} at index {index} "
+                               f"(got {value[index]:.4g}, expected {numerical[key][index]:.4g}); does it perturb "
+                               "net.params itself (not a copy) and restore it?")
+
+
+# ------------------------------------------------------------------ MNIST
+
+MNIST_ITERATIONS = 600
+MNIST_BATCH = 100
+MNIST_LR = 0.1
+_MNIST_LABELS = None
+
+
+def mnist_test_labels():
+    global _MNIST_LABELS
+    if _MNIST_LABELS is None:
+        from dataset.mnist import load_mnist
+
+        _MNIST_LABELS = load_mnist(normalize=True, flatten=True)[1][1].astype(np.int64)
+    return _MNIST_LABELS
+
+
+def probe_train_mnist(iterations, batch_size, lr):
+    """The book's train_neuralnet.py, shortened: plain SGD on mini-batches drawn with
+    np.random, updating net.params in place. Returns test-set predictions (labels)."""
+    from dataset.mnist import load_mnist
+
+    (x_train, t_train), (x_test, _) = load_mnist(normalize=True, flatten=True, one_hot_label=True)
+    net = load(NET, "TwoLayerNet")(input_size=784, hidden_size=50, output_size=10, weight_init_std=0.01)
+    loss = None
+    for _ in range(iterations):
+        batch = np.random.choice(x_train.shape[0], batch_size)
+        grads = net.gradient(x_train[batch], t_train[batch])
+        for key in ("W1", "b1", "W2", "b2"):
+            net.params[key] -= lr * grads[key]
+    loss = net.loss(x_train[:1000], t_train[:1000])
+    return {"predicted": np.argmax(net.predict(x_test), axis=1), "loss": loss}
+
+
+# Calibration (reference solution, 600 iterations of SGD, lr 0.1, batch 100, accuracy on all
+# 10000 test images, 10 seeds): CALIBRATION.
+MNIST_THRESHOLD = 0.85
+
+
+@check("ch05", "TwoLayerNet learns MNIST with SGD and backpropagation", points=7, timeout=120, slow=True)
+def net_mnist(ctx):
+    with ctx.case(f"{MNIST_ITERATIONS} SGD steps (lr {MNIST_LR}, batch {MNIST_BATCH}): test accuracy "
+                  f">= {MNIST_THRESHOLD:.0%}"):
+        got = ctx.call(probe_train_mnist, iterations=MNIST_ITERATIONS, batch_size=MNIST_BATCH, lr=MNIST_LR)
+        labels = mnist_test_labels()
+        predicted = expect_shape(got["predicted"], labels.shape, "predicted test labels")
+        accuracy = float(np.mean(predicted == labels))
+        if accuracy < MNIST_THRESHOLD:
+            loss = got["loss"]
+            hint = (" and the training loss is not a number (did the weights blow up?)"
+                    if loss is None or not np.isfinite(loss) else f" (training loss {float(loss):.3g})")
+            raise Mismatch(f"test accuracy {accuracy:.1%} after training, expected at least "
+                           f"{MNIST_THRESHOLD:.0%}{hint}")

@@ -1,1 +1,896 @@
-"""Chapter 6 checks."""
+"""Chapter 6: optimizers (SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam), Dropout,
+Batch Normalization, weight initialisation and weight decay in MultiLayerNet(Extend),
+the Trainer, and a short MNIST training run. 100 points."""
+import numpy as np
+
+from grader import oracles
+from grader.checking import (
+    GRADIENT_TOLERANCE,
+    Mismatch,
+    as_array,
+    check,
+    expect_close,
+    expect_finite,
+    expect_shape,
+)
+from grader.runner import StudentError
+from grader.submission import load
+
+OPT = "common.optimizer"
+LAYERS = "common.layers"
+NET = "common.multi_layer_net"
+NET_EXTEND = "common.multi_layer_net_extend"
+TRAINER = "common.trainer"
+
+
+def rng_for(ctx):
+    return np.random.default_rng(ctx.check.seed)
+
+
+# ================================================================== optimizers
+
+def probe_optimizer(cls, init_kwargs, params, grads):
+    """Build ``cls(**init_kwargs)`` and call ``update(params, g)`` for each g of ``grads``
+    (a list of dicts keyed like ``params``: W1 (3, 4), b1 (4,)).
+
+    After every step: the values of params[key], whether params[key] is still the array
+    it was at the start, and what that original array holds.
+    """
+    Optimizer = load(OPT, cls)
+    optimizer = Optimizer(**init_kwargs)
+    params = {key: np.array(value, dtype=np.float64) for key, value in params.items()}
+    originals = dict(params)
+    steps = []
+    for g in grads:
+        optimizer.update(params, {key: np.array(value, dtype=np.float64) for key, value in g.items()})
+        steps.append({
+            "values": {key: np.array(params[key], dtype=np.float64) for key in originals},
+            "same": {key: params[key] is originals[key] for key in originals},
+            "original": {key: originals[key].copy() for key in originals},
+        })
+    return steps
+
+
+# The grader's own update rules: step(state, W, g, t) -> new W, state a dict per key.
+
+def _sgd(lr):
+    def step(state, W, g, t):
+        return W - lr * g
+    return step
+
+
+def _momentum(lr, momentum):
+    def step(state, W, g, t):
+        state["v"] = momentum * state.get("v", 0.0) - lr * g
+        return W + state["v"]
+    return step
+
+
+def _nesterov_bengio(lr, momentum):
+    """W += mu**2 * v - (1 + mu) * lr * g with the OLD v, then v = mu * v - lr * g."""
+    def step(state, W, g, t):
+        v = state.get("v", 0.0)
+        state["v"] = momentum * v - lr * g
+        return W + momentum**2 * v - (1 + momentum) * lr * g
+    return step
+
+
+def _nesterov_new_velocity(lr, momentum):
+    """v = mu * v - lr * g first, then W += mu**2 * v - (1 + mu) * lr * g with the NEW v."""
+    def step(state, W, g, t):
+        state["v"] = momentum * state.get("v", 0.0) - lr * g
+        return W + momentum**2 * state["v"] - (1 + momentum) * lr * g
+    return step
+
+
+def _adagrad(lr):
+    def step(state, W, g, t):
+        state["h"] = state.get("h", 0.0) + g * g
+        return W - lr * g / (np.sqrt(state["h"]) + 1e-7)
+    return step
+
+
+def _rmsprop(lr, decay_rate):
+    def step(state, W, g, t):
+        state["h"] = decay_rate * state.get("h", 0.0) + (1 - decay_rate) * g * g
+        return W - lr * g / (np.sqrt(state["h"]) + 1e-7)
+    return step
+
+
+def _adam(lr, beta1, beta2):
+    """Kingma and Ba's form: bias-corrected m_hat and v_hat, eps outside the root."""
+    def step(state, W, g, t):
+        state["m"] = beta1 * state.get("m", 0.0) + (1 - beta1) * g
+        state["v"] = beta2 * state.get("v", 0.0) + (1 - beta2) * g * g
+        m_hat = state["m"] / (1 - beta1**t)
+        v_hat = state["v"] / (1 - beta2**t)
+        return W - lr * m_hat / (np.sqrt(v_hat) + 1e-8)
+    return step
+
+
+def oracle_trajectory(step, params, grads):
+    """The values of every parameter after each step of the rule ``step``."""
+    values = {key: np.array(value, dtype=np.float64) for key, value in params.items()}
+    states = {key: {} for key in params}
+    trajectory = []
+    for t, g in enumerate(grads, start=1):
+        values = {key: step(states[key], values[key], g[key], t) for key in values}
+        trajectory.append(values)
+    return trajectory
+
+
+def optimizer_inputs(rng, steps=5):
+    """W1 (3, 4) and b1 (4,), and ``steps`` gradients. Each entry keeps one sign over the
+    steps (so no displacement cancels out) with a magnitude in [0.4, 1.2] drawn anew each
+    step: with gradients of this size the small constant (1e-7 or 1e-8, inside or outside
+    the root, the paper's or the book's Adam) moves a step by less than 1e-4 relative."""
+    params = {"W1": rng.normal(0, 1, size=(3, 4)), "b1": rng.normal(0, 1, size=4)}
+    signs = {key: rng.choice([-1.0, 1.0], size=value.shape) for key, value in params.items()}
+    grads = [{key: signs[key] * rng.uniform(0.4, 1.2, size=value.shape) for key, value in params.items()}
+             for _ in range(steps)]
+    return params, grads
+
+
+OPTIMIZER_RTOL = 1e-4
+
+
+def compare_trajectory(steps, expected, initial, rule):
+    """The student's steps against ``expected``: displacement from the start after each step."""
+    if not isinstance(steps, list) or len(steps) != len(expected):
+        raise Mismatch("the probe got no trajectory back")
+    for number, (got, want) in enumerate(zip(steps, expected), start=1):
+        for key, value in want.items():
+            moved = as_array(got["values"][key], f"params[{key!r}]") - initial[key]
+            target = value - initial[key]
+            shaped = expect_shape(moved + initial[key], target.shape, f"params[{key!r}] after step {number}")
+            expect_finite(shaped, f"params[{key!r}] after step {number}")
+            close = np.isclose(moved, target, rtol=OPTIMIZER_RTOL, atol=1e-10)
+            if not np.all(close):
+                index = np.unravel_index(np.argmax(np.abs(moved - target) / np.abs(target)), target.shape)
+                where = tuple(int(i) for i in index)
+                hint = ""
+                if number > 1:
+                    hint = (f"; step 1 was right, so look at the state kept between calls "
+                            f"(created once, on the first call, then updated)")
+                raise Mismatch(f"after step {number}, params[{key!r}] has moved by {moved[index]:.6g} at index "
+                               f"{where}, expected {target[index]:.6g} ({rule}){hint}")
+
+
+def expect_in_place(steps):
+    for number, got in enumerate(steps, start=1):
+        for key, same in got["same"].items():
+            if not same:
+                raise Mismatch(f"after step {number}, params[{key!r}] is a new array: update it in place "
+                               f"(params[key] -= ...), because the network's layers hold the original arrays")
+            expect_close(got["original"][key], got["values"][key], f"the original params[{key!r}] array",
+                         rtol=0, atol=0)
+
+
+def _kwargs_text(kwargs):
+    return ", ".join(f"{k}={v}" for k, v in kwargs.items())
+
+
+def optimizer_check(ctx, cls, rules, kwargs, defaults, rule_text):
+    """Cases of one optimizer: a trajectory with chosen hyper-parameters, one with the
+    defaults, and the in-place update. ``rules`` builds every accepted form of the rule."""
+    rng = rng_for(ctx)
+
+    def trajectory_case(init_kwargs, hyper):
+        params, grads = optimizer_inputs(rng)
+        steps = ctx.call(probe_optimizer, cls=cls, init_kwargs=init_kwargs, params=params, grads=grads)
+        failures = []
+        for rule in rules:
+            try:
+                compare_trajectory(steps, oracle_trajectory(rule(**hyper), params, grads), params, rule_text)
+                return steps
+            except Mismatch as exc:
+                failures.append(str(exc))
+        raise Mismatch(failures[0])
+
+    with ctx.case(f"5 steps of {cls}({_kwargs_text(kwargs)}) on two parameters", weight=3):
+        trajectory_case(kwargs, kwargs)
+    with ctx.case(f"default hyper-parameters: {cls}() behaves as {cls}({_kwargs_text(defaults)})"):
+        try:
+            trajectory_case({}, defaults)
+        except Mismatch as exc:
+            raise Mismatch(f"{exc}; are the defaults {_kwargs_text(defaults)}?") from None
+    with ctx.case("params[key] is updated in place (the layers hold the same arrays)"):
+        params, grads = optimizer_inputs(rng, steps=3)
+        expect_in_place(ctx.call(probe_optimizer, cls=cls, init_kwargs=kwargs, params=params, grads=grads))
+
+
+@check("ch06", "SGD.update moves params by -lr * grad, in place", points=4)
+def sgd_update(ctx):
+    optimizer_check(ctx, "SGD", [_sgd], {"lr": 0.05}, {"lr": 0.01}, "W -= lr * dW")
+
+
+@check("ch06", "Momentum.update follows v = momentum * v - lr * grad, W += v across steps", points=6)
+def momentum_update(ctx):
+    # A positive velocity (v = mu * v + g; W -= lr * v) gives the same trajectory.
+    optimizer_check(ctx, "Momentum", [_momentum], {"lr": 0.05, "momentum": 0.8},
+                    {"lr": 0.01, "momentum": 0.9}, "v = momentum * v - lr * dW; W += v, v starting at 0")
+
+
+NESTEROV_FORMS = ("either W += mu*mu*v - (1+mu)*lr*dW then v = mu*v - lr*dW, "
+                  "or v = mu*v - lr*dW first and the new v in W += mu*mu*v - (1+mu)*lr*dW")
+
+
+@check("ch06", "Nesterov.update follows Nesterov's momentum rule across steps", points=5)
+def nesterov_update(ctx):
+    # Both the Bengio et al. form and the form with the new velocity (the book's code) pass.
+    optimizer_check(ctx, "Nesterov", [_nesterov_bengio, _nesterov_new_velocity], {"lr": 0.05, "momentum": 0.8},
+                    {"lr": 0.01, "momentum": 0.9}, f"matches neither form: {NESTEROV_FORMS}")
+
+
+@check("ch06", "AdaGrad.update divides by the root of the summed squared gradients", points=5)
+def adagrad_update(ctx):
+    optimizer_check(ctx, "AdaGrad", [_adagrad], {"lr": 0.1}, {"lr": 0.01},
+                    "h += dW * dW; W -= lr * dW / (sqrt(h) + 1e-7), h starting at 0")
+
+
+@check("ch06", "RMSprop.update divides by the root of a decaying average of squared gradients", points=5)
+def rmsprop_update(ctx):
+    optimizer_check(ctx, "RMSprop", [_rmsprop], {"lr": 0.02, "decay_rate": 0.9},
+                    {"lr": 0.01, "decay_rate": 0.99},
+                    "h = decay_rate * h + (1 - decay_rate) * dW * dW; W -= lr * dW / (sqrt(h) + 1e-7)")
+
+
+@check("ch06", "Adam.update follows Adam with bias correction across steps", points=6)
+def adam_update(ctx):
+    # The paper's form and the book's (bias corrections folded into lr_t) both pass.
+    optimizer_check(ctx, "Adam", [_adam], {"lr": 0.01, "beta1": 0.8, "beta2": 0.99},
+                    {"lr": 0.001, "beta1": 0.9, "beta2": 0.999},
+                    "m = beta1*m + (1-beta1)*dW; v = beta2*v + (1-beta2)*dW**2; "
+                    "W -= lr * m_hat / (sqrt(v_hat) + eps) with m_hat = m / (1 - beta1**t), "
+                    "v_hat = v / (1 - beta2**t), t = 1, 2, ...")
+
+
+# ================================================================== Dropout
+
+def probe_dropout(x, dout, init_args, train_calls):
+    """Dropout(*init_args): ``train_calls`` training forwards of x, backward(dout) after
+    the last, then two test-mode forwards. x: (200, 200)."""
+    Dropout = load(LAYERS, "Dropout")
+    layer = Dropout(*init_args)
+    trains = [layer.forward(x, train_flg=True) for _ in range(train_calls)]
+    dx = layer.backward(dout) if dout is not None else None
+    tests = [layer.forward(x, train_flg=False) for _ in range(2)]
+    return {"trains": trains, "dx": dx, "tests": tests, "x_after": x}
+
+
+def _dropout_inputs(rng):
+    x = rng.uniform(0.5, 1.5, size=(200, 200))  # no zeros: a zero in the output means a dropped unit
+    dout = rng.normal(0, 1, size=x.shape)
+    dout[np.abs(dout) < 1e-3] = 0.5
+    return x, dout
+
+
+def _scale(out, x, what):
+    """The common factor out / x of the kept (nonzero) units of ``out``."""
+    out = expect_shape(out, x.shape, what)
+    expect_finite(out, what)
+    kept = out != 0
+    if not np.any(kept):
+        raise Mismatch(f"{what} is zero everywhere")
+    ratios = out[kept] / x[kept]
+    if not np.allclose(ratios, ratios[0], rtol=1e-9):
+        raise Mismatch(f"{what}: the kept units are not all x times one common factor "
+                       f"(out / x ranges from {ratios.min():.4g} to {ratios.max():.4g})")
+    return float(ratios[0]), float(np.mean(~kept))
+
+
+@check("ch06", "Dropout.forward drops units while training and keeps the expected output in test mode",
+       points=5)
+def dropout_forward(ctx):
+    rng = rng_for(ctx)
+    x, _ = _dropout_inputs(rng)
+    ratio = 0.3
+    with ctx.case("training drops a fraction dropout_ratio = 0.3 of the units, scaling the rest alike", weight=2):
+        got = ctx.call(probe_dropout, x=x, dout=None, init_args=[ratio], train_calls=1)
+        _, dropped = _scale(got["trains"][0], x, "training output")
+        if abs(dropped - ratio) > 0.015:
+            raise Mismatch(f"{dropped:.3f} of the 40000 units are zero in training, expected about {ratio}")
+    with ctx.case("test mode keeps every unit, with one factor, and is deterministic"):
+        got = ctx.call(probe_dropout, x=x, dout=None, init_args=[ratio], train_calls=1)
+        _, dropped = _scale(got["tests"][0], x, "test-mode output")
+        if dropped:
+            raise Mismatch(f"test mode zeroes {dropped:.3f} of the units: dropout acts only while training")
+        expect_close(got["tests"][1], got["tests"][0], "a second test-mode output", rtol=0, atol=0)
+    with ctx.case("the mean training output equals the test output (standard or inverted dropout)", weight=2):
+        got = ctx.call(probe_dropout, x=x, dout=None, init_args=[ratio], train_calls=1)
+        train_mean = float(np.mean(as_array(got["trains"][0], "training output")))
+        test_mean = float(np.mean(as_array(got["tests"][0], "test-mode output")))
+        if not np.isclose(train_mean, test_mean, rtol=0.03):
+            raise Mismatch(f"the training output averages {train_mean:.4g} but the test output {test_mean:.4g}: "
+                           "scale the test output by 1 - dropout_ratio, or the kept training units by "
+                           "1 / (1 - dropout_ratio)")
+    with ctx.case("each training forward draws a new mask"):
+        got = ctx.call(probe_dropout, x=x, dout=None, init_args=[ratio], train_calls=2)
+        first, second = (as_array(out, "training output") for out in got["trains"])
+        if np.array_equal(first == 0, second == 0):
+            raise Mismatch("two training forwards dropped exactly the same units: draw the mask anew each call")
+    with ctx.case("Dropout() drops half the units by default"):
+        got = ctx.call(probe_dropout, x=x, dout=None, init_args=[], train_calls=1)
+        _, dropped = _scale(got["trains"][0], x, "training output")
+        if abs(dropped - 0.5) > 0.015:
+            raise Mismatch(f"Dropout() zeroes {dropped:.3f} of the units, expected about 0.5")
+
+
+@check("ch06", "Dropout.backward passes the gradient through the units kept by the last forward", points=4)
+def dropout_backward(ctx):
+    rng = rng_for(ctx)
+    x, dout = _dropout_inputs(rng)
+    got = {}
+    with ctx.case("dx is zero exactly where the last training forward dropped a unit", weight=2):
+        got = ctx.call(probe_dropout, x=x, dout=dout, init_args=[0.3], train_calls=2)
+        out = expect_shape(got["trains"][-1], x.shape, "training output")
+        dx = expect_shape(got["dx"], x.shape, "dx")
+        expect_finite(dx, "dx")
+        wrong = (dx == 0) != (out == 0)
+        if np.any(wrong):
+            raise Mismatch(f"dx is zero on {int(np.sum(dx == 0))} units but the last forward dropped "
+                           f"{int(np.sum(out == 0))}; {int(np.sum(wrong))} differ: backward must reuse the mask "
+                           "of the last forward, not draw a new one")
+    with ctx.case("dx = dout * (out / x) on the kept units (the forward's scale)", weight=2):
+        if not got:
+            got = ctx.call(probe_dropout, x=x, dout=dout, init_args=[0.3], train_calls=2)
+        out = expect_shape(got["trains"][-1], x.shape, "training output")
+        expect_close(got["dx"], dout * out / x, "dx", rtol=1e-9, atol=1e-12)
+
+
+# ================================================================== BatchNormalization
+
+def probe_batchnorm(gamma, beta, batches, init_kwargs=None, dout=None, test_x=None):
+    """BatchNormalization(gamma, beta, **init_kwargs): a training forward per batch (x:
+    (N, D) or (N, C, H, W)) with the running averages after each; backward(dout) after the
+    last; then an optional test-mode forward of test_x and the running averages after it."""
+    BatchNormalization = load(LAYERS, "BatchNormalization")
+    layer = BatchNormalization(gamma, beta, **(init_kwargs or {}))
+    outs, running = [], []
+    for x in batches:
+        outs.append(layer.forward(x, train_flg=True))
+        running.append({"mean": _copy(getattr(layer, "running_mean", None)),
+                        "var": _copy(getattr(layer, "running_var", None))})
+    result = {"outs": outs, "running": running, "batches_after": batches}
+    if dout is not None:
+        result["dx"] = layer.backward(dout)
+        result["dgamma"] = getattr(layer, "dgamma", None)
+        result["dbeta"] = getattr(layer, "dbeta", None)
+    if test_x is not None:
+        result["test_out"] = layer.forward(test_x, train_flg=False)
+        result["running_after_test"] = {"mean": _copy(getattr(layer, "running_mean", None)),
+                                        "var": _copy(getattr(layer, "running_var", None))}
+    return result
+
+
+def _copy(value):
+    return None if value is None else np.array(value, dtype=np.float64)
+
+
+def _bn_batch(rng, shape):
+    """Columns with different means and spreads, so that normalising over the wrong axis shows."""
+    x = rng.normal(0, 1, size=shape)
+    flat = x.reshape(shape[0], -1)
+    flat *= rng.uniform(0.8, 2.5, size=flat.shape[1])
+    flat += rng.uniform(-3, 3, size=flat.shape[1])
+    return flat.reshape(shape)
+
+
+BN_RTOL = 1e-4  # room for eps anywhere between 1e-8 and 1e-5 (variances here are above 0.5)
+
+
+@check("ch06", "BatchNormalization.forward normalises with the batch mean and variance in training", points=6)
+def batchnorm_forward(ctx):
+    rng = rng_for(ctx)
+    for shape, weight in (((8, 5), 2), ((4, 2, 3, 3), 2)):
+        with ctx.case(f"training forward of x {shape}" + (" (flattened to (N, C*H*W))" if len(shape) == 4 else ""),
+                      weight=weight):
+            d = int(np.prod(shape[1:]))
+            x = _bn_batch(rng, shape)
+            gamma, beta = rng.uniform(0.5, 2.0, size=d), rng.normal(0, 1, size=d)
+            got = ctx.call(probe_batchnorm, gamma=gamma, beta=beta, batches=[x])
+            expected = oracles.batchnorm_train(x, gamma, beta)[0]
+            out = expect_shape(got["outs"][0], shape, "output")
+            plain = oracles.batchnorm_train(x, np.ones(d), np.zeros(d))[0]
+            if np.allclose(out, plain, rtol=BN_RTOL, atol=1e-6) and not np.allclose(plain, expected):
+                raise Mismatch("the output is (x - mean) / std without gamma and beta: return gamma * xn + beta")
+            expect_close(out, expected, "output", rtol=BN_RTOL, atol=1e-6)
+    with ctx.case("x is left unchanged, and a second training forward normalises alike", weight=1):
+        x = _bn_batch(rng, (6, 4))
+        got = ctx.call(probe_batchnorm, gamma=np.ones(4), beta=np.zeros(4), batches=[x, x])
+        expect_close(got["batches_after"][0], x, "x after forward", rtol=0, atol=0)
+        expect_close(got["outs"][1], oracles.batchnorm_train(x, np.ones(4), np.zeros(4))[0],
+                     "output of a second training forward", rtol=BN_RTOL, atol=1e-6)
+    with ctx.case("gamma = 1, beta = 0 gives columns of mean 0 and variance 1", weight=1):
+        x = _bn_batch(rng, (10, 3))
+        out = expect_shape(ctx.call(probe_batchnorm, gamma=np.ones(3), beta=np.zeros(3), batches=[x])["outs"][0],
+                           (10, 3), "output")
+        expect_close(out.mean(axis=0), np.zeros(3), "column means of the output", rtol=0, atol=1e-6)
+        expect_close(out.var(axis=0), np.ones(3), "column variances of the output", rtol=1e-4)
+
+
+def _running_oracle(batches, momentum, mean0, var0, ddof):
+    mean, var = np.array(mean0, dtype=np.float64), np.array(var0, dtype=np.float64)
+    history = []
+    for x in batches:
+        flat = x.reshape(len(x), -1)
+        mean = momentum * mean + (1 - momentum) * flat.mean(axis=0)
+        var = momentum * var + (1 - momentum) * flat.var(axis=0, ddof=ddof)
+        history.append((mean, var))
+    return history
+
+
+def expect_running(got_running, batches, momentum, mean0, var0):
+    """The running averages after each batch; the biased (book) or unbiased batch variance.
+    Returns the variance convention that matched (ddof)."""
+    failure = None
+    for ddof in (0, 1):
+        try:
+            for number, (got, (mean, var)) in enumerate(
+                    zip(got_running, _running_oracle(batches, momentum, mean0, var0, ddof)), start=1):
+                expect_close(got["mean"], mean, f"running_mean after {number} training forward(s)", rtol=1e-6)
+                expect_close(got["var"], var, f"running_var after {number} training forward(s)", rtol=1e-6)
+            return ddof
+        except Mismatch as exc:
+            failure = failure or exc
+    raise Mismatch(f"{failure} (running = momentum * running + (1 - momentum) * batch statistic)")
+
+
+@check("ch06", "BatchNormalization keeps running averages and uses them in test mode", points=5)
+def batchnorm_running(ctx):
+    rng = rng_for(ctx)
+    d = 5
+    gamma, beta = rng.uniform(0.5, 2.0, size=d), rng.normal(0, 1, size=d)
+    batches = [_bn_batch(rng, (8, d)) for _ in range(3)]
+    test_x = _bn_batch(rng, (6, d))
+    ddof = 0
+    got = None
+    with ctx.case("running_mean and running_var start at 0 and follow momentum 0.9", weight=2):
+        got = ctx.call(probe_batchnorm, gamma=gamma, beta=beta, batches=batches, test_x=test_x)
+        ddof = expect_running(got["running"], batches, 0.9, np.zeros(d), np.zeros(d))
+    with ctx.case("the momentum and the initial running_mean / running_var given to the constructor count"):
+        mean0, var0 = rng.normal(0, 1, size=d), rng.uniform(0.5, 2, size=d)
+        other = ctx.call(probe_batchnorm, gamma=gamma, beta=beta, batches=batches,
+                         init_kwargs={"momentum": 0.6, "running_mean": mean0.copy(), "running_var": var0.copy()})
+        expect_running(other["running"], batches, 0.6, mean0, var0)
+    with ctx.case("test mode normalises with the running averages", weight=2):
+        if got is None:
+            got = ctx.call(probe_batchnorm, gamma=gamma, beta=beta, batches=batches, test_x=test_x)
+        mean, var = _running_oracle(batches, 0.9, np.zeros(d), np.zeros(d), ddof)[-1]
+        expected = gamma * (test_x - mean) / np.sqrt(var + 1e-7) + beta
+        out = expect_shape(got["test_out"], test_x.shape, "test-mode output")
+        batch = oracles.batchnorm_train(test_x, gamma, beta)[0]
+        if np.allclose(out, batch, rtol=BN_RTOL, atol=1e-6):
+            raise Mismatch("test mode normalises with the batch's own statistics: use running_mean and running_var")
+        expect_close(out, expected, "test-mode output", rtol=BN_RTOL, atol=1e-6)
+    with ctx.case("test mode leaves the running averages unchanged"):
+        after = got["running_after_test"]
+        expect_close(after["mean"], as_array(got["running"][-1]["mean"], "running_mean"),
+                     "running_mean after a test-mode forward", rtol=0, atol=0)
+        expect_close(after["var"], as_array(got["running"][-1]["var"], "running_var"),
+                     "running_var after a test-mode forward", rtol=0, atol=0)
+
+
+def expect_gradients(got, expected, what):
+    """Every array of the dict ``got`` matches the grader's numerical gradient ``expected``.
+    Entries far below the largest gradient of all parameters are judged on that scale (so
+    a gradient that is zero in theory, such as a bias before batch normalization, passes
+    when it is about zero)."""
+    if not isinstance(got, dict):
+        raise Mismatch(f"{what} is not a dict keyed like params")
+    missing = [key for key in expected if key not in got]
+    if missing:
+        raise Mismatch(f"{what} has no {', '.join(repr(k) for k in missing)}")
+    floor = 1e-3 * max(float(np.max(np.abs(e), initial=0.0)) for e in expected.values()) + 1e-12
+    worst = (-1.0, None, None)
+    for key, e in expected.items():
+        a = expect_shape(got[key], e.shape, f"{what}[{key!r}]")
+        expect_finite(a, f"{what}[{key!r}]")
+        errors = np.abs(a - e) / np.maximum(np.abs(a) + np.abs(e), floor)
+        index = np.unravel_index(int(np.argmax(errors)), errors.shape) if errors.ndim else ()
+        if errors[index] > worst[0]:
+            worst = (float(errors[index]), key, index)
+    error, key, index = worst
+    if error > GRADIENT_TOLERANCE:
+        a, e = as_array(got[key], key), expected[key]
+        where = f" at index {tuple(int(i) for i in index)}" if index else ""
+        raise Mismatch(f"{what}[{key!r}] does not match the numerical gradient: relative error {error:.2g}{where} "
+                       f"(got {a[index]:.4g}, expected {e[index]:.4g})")
+
+
+@check("ch06", "BatchNormalization.backward matches numerical gradient for x, gamma and beta", points=8)
+def batchnorm_backward(ctx):
+    rng = rng_for(ctx)
+    for shape in ((6, 4), (3, 2, 2, 3)):
+        d = int(np.prod(shape[1:]))
+        x = _bn_batch(rng, shape)
+        gamma, beta = rng.uniform(0.5, 2.0, size=d), rng.normal(0, 1, size=d)
+        dout = rng.normal(0, 1, size=shape)
+        got = {}
+
+        def bn_sum(x_, gamma_, beta_):
+            return float(np.sum(oracles.batchnorm_train(x_, gamma_, beta_)[0] * dout))
+
+        with ctx.case(f"dx for x {shape}", weight=2):
+            got = ctx.call(probe_batchnorm, gamma=gamma, beta=beta, batches=[x], dout=dout)
+            expected = oracles.numerical_gradient(lambda v: bn_sum(v, gamma, beta), x)
+            expect_gradients({"dx": got["dx"]}, {"dx": expected}, "backward")
+        with ctx.case(f"dgamma and dbeta for x {shape}"):
+            if not got:
+                got = ctx.call(probe_batchnorm, gamma=gamma, beta=beta, batches=[x], dout=dout)
+            expected = {"dgamma": oracles.numerical_gradient(lambda v: bn_sum(x, v, beta), gamma),
+                        "dbeta": oracles.numerical_gradient(lambda v: bn_sum(x, gamma, v), beta)}
+            expect_gradients({"dgamma": got["dgamma"], "dbeta": got["dbeta"]}, expected, "the layer's")
+
+
+# ================================================================== MultiLayerNet
+
+def probe_net_init(sizes, weight_init_std):
+    """MultiLayerNet(sizes[0], sizes[1:-1], sizes[-1], weight_init_std=...).params."""
+    MultiLayerNet = load(NET, "MultiLayerNet")
+    net = MultiLayerNet(sizes[0], list(sizes[1:-1]), sizes[-1], weight_init_std=weight_init_std)
+    return dict(net.params)
+
+
+def probe_net(cls, init_kwargs, params, x, t, train_flg=None):
+    """Build the network, copy ``params`` into its arrays in place (the layers hold the
+    same arrays), then loss(x, t) and gradient(x, t). x: (N, D), t: (N,) labels."""
+    module = NET if cls == "MultiLayerNet" else NET_EXTEND
+    Net = load(module, cls)
+    net = Net(**init_kwargs)
+    for key, value in params.items():
+        if key not in net.params:
+            return {"problem": f"{cls}({_kwargs_text(init_kwargs)}).params has no {key!r}"}
+        if np.shape(net.params[key]) != np.shape(value):
+            return {"problem": f"{cls}({_kwargs_text(init_kwargs)}).params[{key!r}] has shape "
+                               f"{np.shape(net.params[key])}, expected {np.shape(value)}"}
+        net.params[key][...] = value
+    loss = net.loss(x, t) if train_flg is None else net.loss(x, t, train_flg=train_flg)
+    grads = net.gradient(x, t)
+    return {"loss": loss, "grads": dict(grads) if isinstance(grads, dict) else grads}
+
+
+def _net_inputs(rng, sizes, n=5, batchnorm=False):
+    params = {}
+    for i in range(1, len(sizes)):
+        params[f"W{i}"] = rng.normal(0, 0.7, size=(sizes[i - 1], sizes[i]))
+        params[f"b{i}"] = rng.normal(0, 0.3, size=sizes[i])
+        if batchnorm and i < len(sizes) - 1:
+            params[f"gamma{i}"] = rng.uniform(0.5, 1.5, size=sizes[i])
+            params[f"beta{i}"] = rng.normal(0, 0.3, size=sizes[i])
+    x = rng.normal(0, 1, size=(n, sizes[0]))
+    t = rng.integers(0, sizes[-1], size=n)
+    return params, x, t
+
+
+def _net_result(got):
+    if "problem" in got:
+        raise Mismatch(got["problem"])
+    return got
+
+
+INIT_SIZES = (400, 300, 200)  # W1: 400 inputs -> 300, W2: 300 -> 200: enough weights for a 4 % std test
+
+
+@check("ch06", "MultiLayerNet draws He, Xavier and fixed-std initial weights", points=5)
+def net_initialisation(ctx):
+    stds = {"relu": lambda n: np.sqrt(2 / n), "he": lambda n: np.sqrt(2 / n),
+            "sigmoid": lambda n: np.sqrt(1 / n), "xavier": lambda n: np.sqrt(1 / n), 0.05: lambda n: 0.05}
+    names = {"relu": "sqrt(2 / fan_in)", "he": "sqrt(2 / fan_in)", "sigmoid": "sqrt(1 / fan_in)",
+             "xavier": "sqrt(1 / fan_in)", 0.05: "the number itself"}
+    for setting, std_of in stds.items():
+        with ctx.case(f"weight_init_std={setting!r}: weights of std {names[setting]}, biases 0"):
+            params = ctx.call(probe_net_init, sizes=list(INIT_SIZES), weight_init_std=setting)
+            if not isinstance(params, dict):
+                raise Mismatch("params is not a dict")
+            for i in range(1, len(INIT_SIZES)):
+                fan_in, fan_out = INIT_SIZES[i - 1], INIT_SIZES[i]
+                if f"W{i}" not in params or f"b{i}" not in params:
+                    raise Mismatch(f"params has no W{i} or b{i}")
+                W = expect_shape(params[f"W{i}"], (fan_in, fan_out), f"W{i}")
+                expect_close(params[f"b{i}"], np.zeros(fan_out), f"b{i}", rtol=0, atol=0)
+                want = std_of(fan_in)
+                if abs(W.std() / want - 1) > 0.04 or abs(W.mean()) > 0.1 * want:
+                    raise Mismatch(f"W{i} (fan_in {fan_in}) has mean {W.mean():.3g} and std {W.std():.4g}, "
+                                   f"expected mean 0 and std {names[setting]} = {want:.4g}")
+
+
+@check("ch06", "MultiLayerNet weight decay adds 0.5 * lambda * sum(W**2) to the loss and lambda * W to the gradient",
+       points=6)
+def net_weight_decay(ctx):
+    rng = rng_for(ctx)
+    sizes = (5, 4, 3, 3)
+    lam = 0.1
+    params, x, t = _net_inputs(rng, sizes)
+    init = {"input_size": sizes[0], "hidden_size_list": list(sizes[1:-1]), "output_size": sizes[-1]}
+    decayed, plain = {}, {}
+    squares = sum(np.sum(params[f"W{i}"] ** 2) for i in range(1, len(sizes)))
+    with ctx.case(f"loss(lambda={lam}) - loss(lambda=0) = 0.5 * lambda * sum(W**2) over every W", weight=2):
+        decayed = _net_result(ctx.call(probe_net, cls="MultiLayerNet", init_kwargs={**init, "weight_decay_lambda": lam},
+                                       params=params, x=x, t=t))
+        plain = _net_result(ctx.call(probe_net, cls="MultiLayerNet", init_kwargs={**init, "weight_decay_lambda": 0},
+                                     params=params, x=x, t=t))
+        difference = float(as_array(decayed["loss"], "loss")) - float(as_array(plain["loss"], "loss"))
+        if not np.isclose(difference, 0.5 * lam * squares, rtol=1e-6):
+            hint = ""
+            biases = sum(np.sum(params[f"b{i}"] ** 2) for i in range(1, len(sizes)))
+            if np.isclose(difference, lam * squares, rtol=1e-6):
+                hint = ": the 0.5 is missing"
+            elif np.isclose(difference, 0.5 * lam * (squares + biases), rtol=1e-6):
+                hint = ": the biases are decayed too, only the weights W should be"
+            raise Mismatch(f"weight decay adds {difference:.6g} to the loss, expected 0.5 * lambda * sum(W**2) = "
+                           f"{0.5 * lam * squares:.6g}{hint}")
+    with ctx.case("the gradient of each W gains lambda * W, the biases none", weight=2):
+        if not decayed:
+            decayed = _net_result(ctx.call(probe_net, cls="MultiLayerNet",
+                                           init_kwargs={**init, "weight_decay_lambda": lam}, params=params, x=x, t=t))
+            plain = _net_result(ctx.call(probe_net, cls="MultiLayerNet", init_kwargs={**init, "weight_decay_lambda": 0},
+                                         params=params, x=x, t=t))
+        for key in params:
+            if not isinstance(decayed["grads"], dict) or key not in decayed["grads"] or key not in plain["grads"]:
+                raise Mismatch(f"gradient() returned no {key!r}")
+            gain = as_array(decayed["grads"][key], f"gradient {key}") - as_array(plain["grads"][key], f"gradient {key}")
+            want = lam * params[key] if key.startswith("W") else np.zeros_like(params[key])
+            expect_close(gain, want, f"gradient[{key!r}] with lambda minus without", rtol=1e-6, atol=1e-9)
+    with ctx.case("the gradient with weight decay matches the numerical gradient of the decayed loss", weight=2):
+        if not decayed:
+            decayed = _net_result(ctx.call(probe_net, cls="MultiLayerNet",
+                                           init_kwargs={**init, "weight_decay_lambda": lam}, params=params, x=x, t=t))
+        expected = oracles.numerical_gradients(
+            lambda p: oracles.mlp_loss(p, x, t, len(sizes) - 2, weight_decay=lam), params)
+        expect_gradients(decayed["grads"], expected, "gradient")
+
+
+@check("ch06", "MultiLayerNet.gradient matches numerical gradient (relu and sigmoid)", points=6)
+def net_gradient(ctx):
+    rng = rng_for(ctx)
+    sizes = (5, 4, 3, 3)
+    for activation in ("relu", "sigmoid"):
+        params, x, t = _net_inputs(rng, sizes)
+        init = {"input_size": sizes[0], "hidden_size_list": list(sizes[1:-1]), "output_size": sizes[-1],
+                "activation": activation}
+        got = {}
+        with ctx.case(f"loss(x, t) is the mean cross-entropy, activation={activation!r}"):
+            got = _net_result(ctx.call(probe_net, cls="MultiLayerNet", init_kwargs=init, params=params, x=x, t=t))
+            expect_close(got["loss"], oracles.mlp_loss(params, x, t, 2, activation), "loss", rtol=1e-4)
+        with ctx.case(f"gradient(x, t), activation={activation!r}, 2 hidden layers", weight=2):
+            if not got:
+                got = _net_result(ctx.call(probe_net, cls="MultiLayerNet", init_kwargs=init, params=params, x=x, t=t))
+            expected = oracles.numerical_gradients(lambda p: oracles.mlp_loss(p, x, t, 2, activation), params)
+            expect_gradients(got["grads"], expected, "gradient")
+
+
+@check("ch06", "MultiLayerNetExtend.gradient with batch normalization matches numerical gradient", points=6)
+def net_extend_gradient(ctx):
+    rng = rng_for(ctx)
+    for activation, sizes in (("relu", (5, 4, 3, 3)), ("sigmoid", (4, 3, 3))):
+        hidden = len(sizes) - 2
+        params, x, t = _net_inputs(rng, sizes, n=6, batchnorm=True)
+        init = {"input_size": sizes[0], "hidden_size_list": list(sizes[1:-1]), "output_size": sizes[-1],
+                "activation": activation, "use_batchnorm": True}
+        with ctx.case(f"gradient(x, t) incl. gamma and beta, activation={activation!r}, {hidden} hidden layer(s)",
+                      weight=2 if activation == "relu" else 1):
+            got = _net_result(ctx.call(probe_net, cls="MultiLayerNetExtend", init_kwargs=init, params=params,
+                                       x=x, t=t, train_flg=True))
+            expected = oracles.numerical_gradients(
+                lambda p: oracles.mlp_loss(p, x, t, hidden, activation, batchnorm=True), params)
+            expect_gradients(got["grads"], expected, "gradient")
+
+
+def probe_net_dropout(x, repeats):
+    """MultiLayerNetExtend(6, [50], 3, use_dropout=True, dropout_ration=0.3): two test-mode
+    and ``repeats`` training-mode predictions of x: (N, 6)."""
+    Net = load(NET_EXTEND, "MultiLayerNetExtend")
+    net = Net(6, [50], 3, use_dropout=True, dropout_ration=0.3)
+    tests = [net.predict(x, train_flg=False) for _ in range(2)]
+    trains = [net.predict(x, train_flg=True) for _ in range(repeats)]
+    return {"tests": tests, "trains": trains}
+
+
+@check("ch06", "MultiLayerNetExtend with dropout is random in training and deterministic in test mode", points=3)
+def net_extend_dropout(ctx):
+    rng = rng_for(ctx)
+    x = rng.normal(0, 1, size=(20, 6))
+    got = {}
+    with ctx.case("predict(x, train_flg=False) gives the same scores twice"):
+        got = ctx.call(probe_net_dropout, x=x, repeats=400)
+        first = expect_shape(got["tests"][0], (20, 3), "predict(x, train_flg=False)")
+        expect_close(got["tests"][1], first, "a second predict(x, train_flg=False)", rtol=0, atol=0)
+    with ctx.case("predict(x, train_flg=True) differs from call to call"):
+        if not got:
+            got = ctx.call(probe_net_dropout, x=x, repeats=400)
+        a, b = (expect_shape(v, (20, 3), "predict(x, train_flg=True)") for v in got["trains"][:2])
+        if np.array_equal(a, b):
+            raise Mismatch("two training-mode predictions are identical: is a Dropout layer added after each "
+                           "activation when use_dropout=True, and does predict pass train_flg to it?")
+    with ctx.case("the mean of many training-mode predictions is the test-mode prediction"):
+        if not got:
+            got = ctx.call(probe_net_dropout, x=x, repeats=400)
+        test = as_array(got["tests"][0], "predict(x, train_flg=False)")
+        mean = np.mean([as_array(v, "predict(x, train_flg=True)") for v in got["trains"]], axis=0)
+        error = float(np.linalg.norm(mean - test) / np.linalg.norm(test))
+        # 400 draws: a correct network lands below 0.03; a factor (1 - ratio) off lands above 0.2.
+        if not error < 0.08:
+            raise Mismatch(f"the mean of 400 training-mode predictions differs from the test-mode prediction "
+                           f"by {error:.2%}: dropout must keep the expected output of training in test mode")
+
+
+# ================================================================== Trainer
+
+class StubNetwork:
+    """Softmax regression with the interface the Trainer uses (params, gradient, loss,
+    accuracy); records what the Trainer asks of it. Grader code: it checks the Trainer
+    independently of the submission's networks."""
+
+    def __init__(self, W, b):
+        self.params = {"W": W, "b": b}
+        self.batch_sizes, self.losses, self.accuracies, self.accuracy_sizes = [], [], [], []
+
+    def _probabilities(self, x):
+        z = x @ self.params["W"] + self.params["b"]
+        z = np.exp(z - z.max(axis=1, keepdims=True))
+        return z / z.sum(axis=1, keepdims=True)
+
+    def loss(self, x, t):
+        p = self._probabilities(x)
+        value = float(-np.mean(np.log(p[np.arange(len(x)), t] + 1e-12)))
+        self.losses.append(value)
+        return value
+
+    def gradient(self, x, t):
+        self.batch_sizes.append(len(x))
+        dz = self._probabilities(x)
+        dz[np.arange(len(x)), t] -= 1
+        dz /= len(x)
+        return {"W": x.T @ dz, "b": dz.sum(axis=0)}
+
+    def accuracy(self, x, t):
+        value = float(np.mean(np.argmax(self._probabilities(x), axis=1) == t))
+        self.accuracies.append(value)
+        self.accuracy_sizes.append(len(x))
+        return value
+
+
+def probe_trainer(data, W, b, kwargs):
+    """Trainer(StubNetwork(W, b), x_train, t_train, x_test, t_test, **kwargs).train() with
+    verbose=False; what the Trainer recorded and what it asked of the network."""
+    Trainer = load(TRAINER, "Trainer")
+    net = StubNetwork(np.array(W), np.array(b))
+    trainer = Trainer(net, data["x_train"], data["t_train"], data["x_test"], data["t_test"],
+                      verbose=False, **kwargs)
+    trainer.train()
+    optimizer = getattr(trainer, "optimizer", None)
+    return {
+        "train_loss_list": [float(v) for v in trainer.train_loss_list],
+        "train_acc_list": [float(v) for v in trainer.train_acc_list],
+        "test_acc_list": [float(v) for v in trainer.test_acc_list],
+        "batch_sizes": net.batch_sizes, "losses": net.losses,
+        "accuracies": net.accuracies, "accuracy_sizes": net.accuracy_sizes,
+        "params": dict(net.params),
+        "optimizer_class": type(optimizer).__name__ if optimizer is not None else None,
+    }
+
+
+def _trainer_data(rng, train, test, features=4, classes=3):
+    centres = rng.normal(0, 2, size=(classes, features))
+    t_train = rng.integers(0, classes, size=train)
+    t_test = rng.integers(0, classes, size=test)
+    return {"x_train": centres[t_train] + rng.normal(0, 1, size=(train, features)), "t_train": t_train,
+            "x_test": centres[t_test] + rng.normal(0, 1, size=(test, features)), "t_test": t_test}
+
+
+def _in(values, pool, what):
+    for v in values:
+        if not np.any(np.isclose(v, pool, rtol=1e-12, atol=1e-12)):
+            raise Mismatch(f"{what} holds {v:.4g}, which the network never returned")
+
+
+@check("ch06", "Trainer runs epochs * train_size / mini_batch_size iterations and records one accuracy per epoch",
+       points=5)
+def trainer_loop(ctx):
+    rng = rng_for(ctx)
+    data = _trainer_data(rng, 300, 120)
+    W, b = rng.normal(0, 0.1, size=(4, 3)), np.zeros(3)
+    kwargs = {"epochs": 3, "mini_batch_size": 100, "optimizer": "SGD", "optimizer_param": {"lr": 0.1}}
+    got = {}
+
+    def run():
+        return got or ctx.call(probe_trainer, data=data, W=W, b=b, kwargs=kwargs)
+
+    with ctx.case("300 samples, batches of 100, 3 epochs: 9 iterations, a loss for each", weight=2):
+        got = run()
+        if len(got["batch_sizes"]) != 9:
+            raise Mismatch(f"train() called network.gradient {len(got['batch_sizes'])} times, expected "
+                           "epochs * train_size / mini_batch_size = 9")
+        if len(got["train_loss_list"]) != 9:
+            raise Mismatch(f"train_loss_list has {len(got['train_loss_list'])} entries, expected one per iteration: 9")
+    with ctx.case("every iteration takes a mini-batch of mini_batch_size = 100 samples"):
+        got = run()
+        if any(size != 100 for size in got["batch_sizes"]):
+            raise Mismatch(f"network.gradient got batches of {sorted(set(got['batch_sizes']))} samples, expected 100")
+    with ctx.case("train_acc_list and test_acc_list hold one accuracy per epoch: 3 each", weight=2):
+        got = run()
+        for name in ("train_acc_list", "test_acc_list"):
+            if len(got[name]) != 3:
+                raise Mismatch(f"{name} has {len(got[name])} entries after 3 epochs, expected 3 (one per epoch)")
+    with ctx.case("the lists hold the network's own accuracies (in [0, 1]) and losses"):
+        got = run()
+        _in(got["train_acc_list"] + got["test_acc_list"], got["accuracies"], "an accuracy list")
+        _in(got["train_loss_list"], got["losses"], "train_loss_list")
+    with ctx.case("the optimizer updates network.params"):
+        got = run()
+        if np.allclose(as_array(got["params"]["W"], "network.params['W']"), W, rtol=0, atol=1e-12):
+            raise Mismatch("network.params['W'] is unchanged after training: pass network.params to "
+                           "optimizer.update, which updates it in place")
+    with ctx.case("200 samples, batches of 20, 2 epochs, evaluate_sample_num_per_epoch=30"):
+        small = _trainer_data(rng, 200, 60)
+        other = ctx.call(probe_trainer, data=small, W=W, b=b,
+                         kwargs={"epochs": 2, "mini_batch_size": 20, "optimizer": "sgd",
+                                 "optimizer_param": {"lr": 0.1}, "evaluate_sample_num_per_epoch": 30})
+        if len(other["batch_sizes"]) != 20 or len(other["train_acc_list"]) != 2:
+            raise Mismatch(f"{len(other['batch_sizes'])} iterations and {len(other['train_acc_list'])} accuracies, "
+                           "expected 20 and 2")
+        if other["accuracy_sizes"][:4].count(30) != 4:
+            raise Mismatch(f"the accuracies were computed on {other['accuracy_sizes'][:4]} samples, expected the "
+                           "first evaluate_sample_num_per_epoch = 30")
+
+
+OPTIMIZER_NAMES = ("SGD", "sgd", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "rmsprop", "Adam")
+
+
+@check("ch06", "Trainer accepts every optimizer name in any case", points=3)
+def trainer_optimizer_names(ctx):
+    rng = rng_for(ctx)
+    data = _trainer_data(rng, 100, 40)
+    W, b = rng.normal(0, 0.1, size=(4, 3)), np.zeros(3)
+    for name in OPTIMIZER_NAMES:
+        with ctx.case(f"optimizer={name!r}"):
+            try:
+                got = ctx.call(probe_trainer, data=data, W=W, b=b,
+                               kwargs={"epochs": 1, "mini_batch_size": 50, "optimizer": name,
+                                       "optimizer_param": {"lr": 0.01}})
+            except StudentError as exc:
+                if str(exc).startswith("KeyError"):
+                    raise Mismatch(f"optimizer={name.lower()!r} is not found: check the spelling of the key in "
+                                   f"the optimizer table ({exc})") from None
+                raise
+            cls = got["optimizer_class"]
+            if cls is not None and cls.lower() != name.lower():
+                raise Mismatch(f"optimizer={name!r} made a {cls}")
+            if np.allclose(as_array(got["params"]["W"], "network.params['W']"), W, rtol=0, atol=1e-12):
+                raise Mismatch(f"with optimizer={name!r}, network.params is unchanged after training")
+
+
+# ================================================================== MNIST
+
+MNIST_TRAIN, MNIST_TEST = 5000, 2000
+_mnist_labels = None
+
+
+def _test_labels():
+    global _mnist_labels
+    if _mnist_labels is None:
+        from dataset.mnist import load_mnist
+
+        (_, _), (_, t_test) = load_mnist(normalize=True)
+        _mnist_labels = np.asarray(t_test[:MNIST_TEST], dtype=np.int64)
+    return _mnist_labels
+
+
+def probe_mnist_extend():
+    """Train MultiLayerNetExtend(784, [100, 100], 10, use_batchnorm=True) with the
+    submission's Trainer and Adam(lr=0.001) for 2 epochs of batches of 100 on the first
+    5000 training images; the predicted labels of the first 2000 test images."""
+    from dataset.mnist import load_mnist
+
+    (x_train, t_train), (x_test, t_test) = load_mnist(normalize=True)
+    x_train, t_train = x_train[:MNIST_TRAIN].astype(np.float64), t_train[:MNIST_TRAIN].astype(np.int64)
+    x_test, t_test = x_test[:MNIST_TEST].astype(np.float64), t_test[:MNIST_TEST].astype(np.int64)
+    Net = load(NET_EXTEND, "MultiLayerNetExtend")
+    Trainer = load(TRAINER, "Trainer")
+    net = Net(784, [100, 100], 10, use_batchnorm=True)
+    trainer = Trainer(net, x_train, t_train, x_test, t_test, epochs=2, mini_batch_size=100,
+                      optimizer="Adam", optimizer_param={"lr": 0.001},
+                      evaluate_sample_num_per_epoch=500, verbose=False)
+    trainer.train()
+    return np.argmax(np.asarray(net.predict(x_test, train_flg=False)), axis=1)

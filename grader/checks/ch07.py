@@ -1,1 +1,585 @@
-"""Chapter 7 checks."""
+"""Chapter 7: conv_output_size, im2col / col2im, the Convolution and Pooling layers, and
+SimpleConvNet (its gradient, its accuracy, and learning MNIST). 100 points."""
+import numpy as np
+from hypothesis import strategies as st
+
+from grader import oracles
+from grader.checking import (
+    Mismatch,
+    as_array,
+    check,
+    expect_close,
+    expect_finite,
+    expect_gradient,
+    expect_shape,
+)
+from grader.probes import call, layer
+from grader.submission import load
+
+U = "common.util"
+L = "common.layers"
+NET = "ch07.simple_convnet"
+
+
+def rng_for(ctx):
+    return np.random.default_rng(ctx.check.seed)
+
+
+def util(ctx, name, *args, **kwargs):
+    """``common.util.name(*args, **kwargs)`` run in the worker; its result."""
+    return ctx.call(call, module=U, name=name, args=list(args), kwargs=kwargs)["result"]
+
+
+class Once:
+    """A worker call made at most once and shared by several cases: each case that uses it
+    fails with the same error when the call failed."""
+
+    def __init__(self, function):
+        self.function = function
+        self.done = False
+        self.value = None
+        self.error = None
+
+    def __call__(self):
+        if not self.done:
+            self.done = True
+            try:
+                self.value = self.function()
+            except (Mismatch, Exception) as exc:  # StudentError included: replayed below
+                self.error = exc
+        if self.error is not None:
+            raise self.error
+        return self.value
+
+
+def out_size(size, filter_size, stride, pad):
+    return (size + 2 * pad - filter_size) // stride + 1
+
+
+def describe(shape, fh, fw, stride, pad):
+    return f"x of shape {tuple(shape)}, filter {fh}x{fw}, stride {stride}, pad {pad}"
+
+
+def col2im_naive(col, shape, fh, fw, stride, pad):
+    """Adjoint of oracles.im2col by a plain loop: every row's window is added back onto the
+    padded image (overlaps sum), then the padding is cut off. col: (N*out_h*out_w, C*fh*fw)."""
+    n, c, h, w = shape
+    out_h, out_w = out_size(h, fh, stride, pad), out_size(w, fw, stride, pad)
+    rows = np.asarray(col, dtype=np.float64).reshape(n, out_h, out_w, c, fh, fw)
+    img = np.zeros((n, c, h + 2 * pad, w + 2 * pad))
+    for i in range(out_h):
+        for j in range(out_w):
+            img[:, :, i * stride:i * stride + fh, j * stride:j * stride + fw] += rows[:, i, j]
+    return img[:, :, pad:pad + h, pad:pad + w]
+
+
+def distinct_values(rng, shape, spacing=0.1):
+    """An array of ``shape`` whose values are all different (a shuffled, centred ramp), so
+    that no pooling window holds a tie."""
+    size = int(np.prod(shape))
+    return ((rng.permutation(size) - size / 2) * spacing).reshape(shape)
+
+
+# Geometries: (N, C, H, W), filter_h, filter_w, stride, pad, and a seed for the values;
+# ``clamp`` makes every combination valid.
+GEOMETRY_STRATEGIES = (
+    st.integers(1, 3), st.integers(1, 3), st.integers(1, 7), st.integers(1, 7),  # N, C, H, W
+    st.integers(1, 4), st.integers(1, 4), st.integers(1, 3), st.integers(0, 2),  # fh, fw, stride, pad
+    st.integers(0, 2**16),
+)
+
+
+def clamp(n, c, h, w, fh, fw, stride, pad):
+    """The filter never exceeds the padded image."""
+    return (n, c, h, w), min(fh, h + 2 * pad), min(fw, w + 2 * pad), stride, pad
+
+
+# ------------------------------------------------------------------ conv_output_size
+
+def expect_size(ctx, args, expected):
+    got = util(ctx, "conv_output_size", *args)
+    what = f"conv_output_size{tuple(args)}"
+    value = as_array(got, what)
+    if value.shape != ():
+        raise Mismatch(f"{what} has shape {value.shape}, expected one number")
+    if float(value) != expected:
+        raise Mismatch(f"{what} is {float(value):g}, expected {expected}")
+    return got
+
+
+@check("ch07", "conv_output_size gives the output length for any stride and padding", points=5)
+def conv_output_size_values(ctx):
+    with ctx.case("no padding, stride 1: (28, 5) -> 24, (4, 4) -> 1"):
+        expect_size(ctx, (28, 5), 24)
+        expect_size(ctx, (4, 4, 1, 0), 1)
+    with ctx.case("padding adds 2 * pad: (7, 3, 1, 1) -> 7, (5, 3, 1, 2) -> 7"):
+        expect_size(ctx, (7, 3, 1, 1), 7)
+        expect_size(ctx, (5, 3, 1, 2), 7)
+    with ctx.case("stride: (7, 3, 2, 1) -> 4, (28, 2, 2, 0) -> 14", weight=2):
+        expect_size(ctx, (7, 3, 2, 1), 4)
+        expect_size(ctx, (28, 2, 2, 0), 14)
+    with ctx.case("a stride that does not divide rounds down: (8, 3, 2, 0) -> 3, (10, 3, 3, 1) -> 4",
+                  weight=2):
+        expect_size(ctx, (8, 3, 2, 0), 3)
+        expect_size(ctx, (10, 3, 3, 1), 4)
+    with ctx.case("returns an integer (usable as an array size), not a float"):
+        got = util(ctx, "conv_output_size", 9, 3, 2, 0)
+        if isinstance(got, bool) or not isinstance(got, int):
+            kind = "a float" if isinstance(got, float) else type(got).__name__
+            raise Mismatch(f"conv_output_size(9, 3, 2, 0) returned {kind} ({got!r}); use // for an int")
+        if got != 4:
+            raise Mismatch(f"conv_output_size(9, 3, 2, 0) is {got}, expected 4")
+
+
+# ------------------------------------------------------------------ im2col / col2im
+
+def expect_im2col(ctx, x, fh, fw, stride, pad):
+    got = util(ctx, "im2col", x, fh, fw, stride, pad)
+    expected = oracles.im2col(x, fh, fw, stride, pad)
+    what = f"im2col({describe(x.shape, fh, fw, stride, pad)})"
+    expect_shape(got, expected.shape, what)
+    expect_close(got, expected, what, rtol=1e-12, atol=1e-12)
+
+
+@check("ch07", "im2col unfolds every window into one row in the book's order", points=13)
+def im2col_values(ctx):
+    rng = rng_for(ctx)
+    with ctx.case("shape (N*out_h*out_w, C*filter_h*filter_w)"):
+        x = rng.normal(size=(2, 3, 5, 5))
+        got = util(ctx, "im2col", x, 3, 3, 1, 0)
+        expect_shape(got, (2 * 3 * 3, 3 * 3 * 3), f"im2col({describe(x.shape, 3, 3, 1, 0)})")
+    with ctx.case("values with stride 1 and no padding, several channels"):
+        expect_im2col(ctx, rng.normal(size=(2, 3, 5, 6)), 3, 2, 1, 0)
+    with ctx.case("padding puts zeros around the image", weight=2):
+        expect_im2col(ctx, rng.normal(size=(1, 2, 4, 4)), 3, 3, 1, 1)
+    with ctx.case("stride 2 with padding 1", weight=2):
+        expect_im2col(ctx, rng.normal(size=(2, 2, 7, 7)), 3, 3, 2, 1)
+    with ctx.case("non-square images and filters, batch of 1, stride 3", weight=2):
+        expect_im2col(ctx, rng.normal(size=(1, 3, 8, 5)), 2, 3, 3, 0)
+
+    def any_geometry(n, c, h, w, fh, fw, stride, pad, seed):
+        shape, fh, fw, stride, pad = clamp(n, c, h, w, fh, fw, stride, pad)
+        x = np.random.default_rng(seed).normal(size=shape)
+        expect_im2col(ctx, x, fh, fw, stride, pad)
+
+    with ctx.case("any valid (N, C, H, W, filter, stride, pad)", weight=3):
+        ctx.forall(any_geometry, *GEOMETRY_STRATEGIES, examples=15)
+
+
+def expect_adjoint(ctx, rng, shape, fh, fw, stride, pad):
+    """col2im(c) is the adjoint of im2col: <im2col(x), c> = <x, col2im(c)> for every x
+    (im2col by the grader, col2im by the submission)."""
+    n, c, h, w = shape
+    rows = n * out_size(h, fh, stride, pad) * out_size(w, fw, stride, pad)
+    col = rng.normal(size=(rows, c * fh * fw))
+    what = f"col2im(col, {tuple(shape)}, {fh}, {fw}, stride={stride}, pad={pad})"
+    got = expect_shape(util(ctx, "col2im", col, tuple(shape), fh, fw, stride, pad), shape, what)
+    expect_finite(got, what)
+    for _ in range(3):
+        x = rng.normal(size=shape)
+        left = float(np.sum(oracles.im2col(x, fh, fw, stride, pad) * col))
+        right = float(np.sum(x * got))
+        if not np.isclose(left, right, rtol=1e-9, atol=1e-9):
+            expected = col2im_naive(col, shape, fh, fw, stride, pad)
+            index = np.unravel_index(int(np.argmax(np.abs(got - expected))), shape)
+            raise Mismatch(f"{what} is not the adjoint of im2col: <im2col(x), col> = {left:.6g} but "
+                           f"<x, col2im(col)> = {right:.6g}; pixel {tuple(int(i) for i in index)} is "
+                           f"{got[index]:.6g}, expected {expected[index]:.6g} (the sum of the windows covering it)")
+    return got
+
+
+@check("ch07", "col2im sums overlapping windows back into the image (the adjoint of im2col)", points=11)
+def col2im_adjoint(ctx):
+    rng = rng_for(ctx)
+    with ctx.case("returns an array of input_shape (N, C, H, W)"):
+        col = rng.normal(size=(2 * 4 * 4, 3 * 2 * 2))
+        expect_shape(util(ctx, "col2im", col, (2, 3, 5, 5), 2, 2, 1, 0), (2, 3, 5, 5),
+                     "col2im(col, (2, 3, 5, 5), 2, 2, stride=1, pad=0)")
+    with ctx.case("windows that do not overlap (stride = filter size)"):
+        expect_adjoint(ctx, rng, (2, 2, 6, 6), 2, 2, 2, 0)
+    with ctx.case("overlapping windows are summed, not overwritten (stride 1 < filter 3)", weight=3):
+        expect_adjoint(ctx, rng, (2, 3, 5, 6), 3, 3, 1, 0)
+    with ctx.case("padding is cut off (pad 1, stride 2, filter 3)", weight=2):
+        expect_adjoint(ctx, rng, (1, 2, 7, 7), 3, 3, 2, 1)
+
+    def any_geometry(n, c, h, w, fh, fw, stride, pad, seed):
+        shape, fh, fw, stride, pad = clamp(n, c, h, w, fh, fw, stride, pad)
+        expect_adjoint(ctx, np.random.default_rng(seed), shape, fh, fw, stride, pad)
+
+    with ctx.case("any valid (N, C, H, W, filter, stride, pad)", weight=2):
+        ctx.forall(any_geometry, *GEOMETRY_STRATEGIES, examples=15)
+
+
+# ------------------------------------------------------------------ Convolution
+
+CONV_CASES = [
+    # label, x shape, W shape, stride, pad
+    ("one channel, one filter, stride 1, no padding", (1, 1, 5, 5), (1, 1, 3, 3), 1, 0),
+    ("3 channels, 4 filters, batch of 2", (2, 3, 6, 6), (4, 3, 3, 3), 1, 0),
+    ("padding 1", (2, 2, 5, 5), (3, 2, 3, 3), 1, 1),
+    ("stride 2, padding 1, non-square filters and images", (2, 3, 7, 6), (2, 3, 3, 2), 2, 1),
+]
+
+
+def conv_layer(ctx, x, W, b, stride, pad, douts=()):
+    return ctx.call(layer, module=L, cls="Convolution", init=[W, b, stride, pad], forward=[x],
+                    douts=list(douts), attributes=["dW", "db"])
+
+
+@check("ch07", "Convolution.forward matches the naive convolution", points=12)
+def convolution_forward(ctx):
+    rng = rng_for(ctx)
+    for index, (label, x_shape, w_shape, stride, pad) in enumerate(CONV_CASES):
+        with ctx.case(label, weight=1 if index == 0 else 2):
+            x, W = rng.normal(size=x_shape), rng.normal(size=w_shape)
+            b = rng.normal(size=w_shape[0])
+            out = conv_layer(ctx, x, W, b, stride, pad)["out"]
+            expect_close(out, oracles.convolution(x, W, b, stride, pad),
+                         f"Convolution.forward output ({describe(x_shape, *w_shape[2:], stride, pad)}, "
+                         f"{w_shape[0]} filters)", rtol=1e-9, atol=1e-9)
+
+    def any_geometry(n, c, h, w, fh, fw, stride, pad, seed):
+        shape, fh, fw, stride, pad = clamp(n, c, h, w, fh, fw, stride, pad)
+        r = np.random.default_rng(seed)
+        fn = 1 + seed % 3
+        x, W, b = r.normal(size=shape), r.normal(size=(fn, c, fh, fw)), r.normal(size=fn)
+        out = conv_layer(ctx, x, W, b, stride, pad)["out"]
+        expect_close(out, oracles.convolution(x, W, b, stride, pad),
+                     f"Convolution.forward output ({describe(shape, fh, fw, stride, pad)}, {fn} filters)",
+                     rtol=1e-9, atol=1e-9)
+
+    with ctx.case("any valid (N, C, H, W, filter, stride, pad)", weight=2):
+        ctx.forall(any_geometry, *GEOMETRY_STRATEGIES, examples=12)
+
+
+def parameter_gradient(value, name, cls):
+    if value is None:
+        raise Mismatch(f"{cls}.{name} is None after backward (set self.{name} in backward)")
+    return value
+
+
+@check("ch07", "Convolution.backward matches numerical gradients (dx, dW, db)", points=14)
+def convolution_backward(ctx):
+    rng = rng_for(ctx)
+    for label, x_shape, w_shape, stride, pad in CONV_CASES[1:]:
+        x, W = rng.normal(size=x_shape), rng.normal(size=w_shape)
+        b = rng.normal(size=w_shape[0])
+        dout = rng.normal(size=oracles.convolution(x, W, b, stride, pad).shape)
+        result = Once(lambda x=x, W=W, b=b, stride=stride, pad=pad, dout=dout:
+                      conv_layer(ctx, x, W, b, stride, pad, douts=[dout]))
+
+        def gradient_of(name, x=x, W=W, b=b, stride=stride, pad=pad, dout=dout):
+            forward = {"dx": lambda v: oracles.convolution(v, W, b, stride, pad),
+                       "dW": lambda v: oracles.convolution(x, v, b, stride, pad),
+                       "db": lambda v: oracles.convolution(x, W, v, stride, pad)}[name]
+            start = {"dx": x, "dW": W, "db": b}[name]
+            return oracles.output_gradient(forward, start, dout)
+
+        with ctx.case(f"dx, {label}", weight=2):
+            expect_gradient(result()["backward"][0], gradient_of("dx"), "dx returned by backward")
+        with ctx.case(f"dW, {label}", weight=2):
+            dW = parameter_gradient(result()["attributes"]["dW"], "dW", "Convolution")
+            expect_gradient(dW, gradient_of("dW"), "Convolution.dW")
+        with ctx.case(f"db, {label}"):
+            db = parameter_gradient(result()["attributes"]["db"], "db", "Convolution")
+            expect_gradient(db, gradient_of("db"), "Convolution.db")
+
+
+# ------------------------------------------------------------------ Pooling
+
+POOL_CASES = [
+    # label, x shape, pool_h, pool_w, stride, pad
+    ("2x2 windows, stride 2 (the book's)", (2, 3, 4, 4), 2, 2, 2, 0),
+    ("overlapping 3x3 windows, stride 2", (2, 2, 7, 7), 3, 3, 2, 0),
+    ("non-square 2x3 windows, stride 1, non-square image", (1, 2, 4, 5), 2, 3, 1, 0),
+    ("an odd size that leaves the last row and column out (5x5, 2x2, stride 2)", (3, 2, 5, 5), 2, 2, 2, 0),
+]
+
+
+def pool_layer(ctx, x, pool_h, pool_w, stride, pad, douts=()):
+    return ctx.call(layer, module=L, cls="Pooling", init=[pool_h, pool_w, stride, pad], forward=[x],
+                    douts=list(douts))
+
+
+@check("ch07", "Pooling.forward takes the maximum of every window", points=10)
+def pooling_forward(ctx):
+    rng = rng_for(ctx)
+    for label, shape, ph, pw, stride, pad in POOL_CASES:
+        with ctx.case(label, weight=3 if "overlapping" in label else 2 if "book" not in label else 1):
+            x = distinct_values(rng, shape)
+            out = pool_layer(ctx, x, ph, pw, stride, pad)["out"]
+            expect_close(out, oracles.max_pooling(x, ph, pw, stride, pad),
+                         f"Pooling.forward output ({describe(shape, ph, pw, stride, pad)})", rtol=1e-12)
+    with ctx.case("padding 1 (positive inputs, so the padding is never the maximum)"):
+        x = distinct_values(rng, (2, 2, 5, 5)) + 10.0
+        out = pool_layer(ctx, x, 3, 3, 2, 1)["out"]
+        expect_close(out, oracles.max_pooling(x, 3, 3, 2, 1),
+                     f"Pooling.forward output ({describe(x.shape, 3, 3, 2, 1)})", rtol=1e-12)
+
+
+@check("ch07", "Pooling.backward sends each window's gradient to its maximum", points=10)
+def pooling_backward(ctx):
+    rng = rng_for(ctx)
+    for label, shape, ph, pw, stride, pad in POOL_CASES:
+        with ctx.case(label, weight=3 if "overlapping" in label else 2 if "book" not in label else 1):
+            x = distinct_values(rng, shape)
+            dout = rng.normal(size=oracles.max_pooling(x, ph, pw, stride, pad).shape)
+            dx = pool_layer(ctx, x, ph, pw, stride, pad, douts=[dout])["backward"][0]
+            pooled = lambda v, ph=ph, pw=pw, stride=stride, pad=pad: oracles.max_pooling(v, ph, pw, stride, pad)  # noqa: E731
+            expected = oracles.output_gradient(pooled, x, dout)
+            expect_gradient(dx, expected, f"dx returned by backward ({describe(shape, ph, pw, stride, pad)})")
+
+
+# ------------------------------------------------------------------ SimpleConvNet
+
+TINY = {  # the book's constructor arguments for a tiny network
+    "input_dim": (1, 8, 8),
+    "conv_param": {"filter_num": 3, "filter_size": 3, "pad": 1, "stride": 1},
+    "hidden_size": 5, "output_size": 4, "weight_init_std": 0.3,
+}
+TINY_STRIDED = {  # two channels, stride 2: conv output (11 + 2 - 3) // 2 + 1 = 6
+    "input_dim": (2, 11, 11),
+    "conv_param": {"filter_num": 2, "filter_size": 3, "pad": 1, "stride": 2},
+    "hidden_size": 4, "output_size": 3, "weight_init_std": 0.3,
+}
+PARAM_KEYS = ("W1", "b1", "W2", "b2", "W3", "b3")
+LAYER_KEYS = ["Conv1", "Relu1", "Pool1", "Affine1", "Relu2", "Affine2"]
+
+
+def expected_shapes(config):
+    c, size, _ = config["input_dim"]
+    conv = config["conv_param"]
+    fn, fs = conv["filter_num"], conv["filter_size"]
+    pooled = out_size(size, fs, conv["stride"], conv["pad"]) // 2
+    hidden, classes = config["hidden_size"], config["output_size"]
+    return {"W1": (fn, c, fs, fs), "b1": (fn,), "W2": (fn * pooled * pooled, hidden), "b2": (hidden,),
+            "W3": (hidden, classes), "b3": (classes,)}
+
+
+def build_net(config):
+    SimpleConvNet = load(NET, "SimpleConvNet")
+    return SimpleConvNet(input_dim=tuple(config["input_dim"]), conv_param=dict(config["conv_param"]),
+                         hidden_size=config["hidden_size"], output_size=config["output_size"],
+                         weight_init_std=config["weight_init_std"])
+
+
+def copy_params(net):
+    return {key: np.array(value, dtype=np.float64, copy=True) for key, value in net.params.items()}
+
+
+def probe_net_structure(config):
+    """params and layer names of a new SimpleConvNet; then params shifted in place, and the
+    loss on x afterwards (which should see the shifted params)."""
+    net = build_net(config)
+    params = copy_params(net)
+    layers = [str(name) for name in net.layers.keys()]
+    has_last = getattr(net, "last_layer", None) is not None
+    c, size, _ = config["input_dim"]
+    x = np.linspace(-1, 1, 2 * c * size * size).reshape(2, c, size, size)
+    t = np.array([0, 1])
+    for key in net.params:
+        net.params[key] += 0.05
+    return {"params": params, "layers": layers, "has_last_layer": has_last,
+            "shifted": copy_params(net), "x": x, "t": t, "loss_after_shift": net.loss(x, t)}
+
+
+def probe_net_gradient(config, x, t):
+    """params of a new SimpleConvNet, its loss and its gradient(x, t)."""
+    net = build_net(config)
+    params = copy_params(net)
+    loss = net.loss(x, t)
+    grads = net.gradient(x, t)
+    return {"params": params, "loss": loss, "grads": {str(k): v for k, v in dict(grads).items()}}
+
+
+def probe_net_params(config):
+    return copy_params(build_net(config))
+
+
+def probe_net_accuracy(config, x, t, batch_size):
+    net = build_net(config)
+    return {"params": copy_params(net), "accuracy": net.accuracy(x, t, batch_size=batch_size)}
+
+
+def conv_settings(config):
+    return config["conv_param"]["stride"], config["conv_param"]["pad"]
+
+
+def expect_params(params, config):
+    if not isinstance(params, dict):
+        raise Mismatch("params is not a dict")
+    shapes = expected_shapes(config)
+    missing = [k for k in PARAM_KEYS if k not in params]
+    if missing:
+        raise Mismatch(f"params lacks {', '.join(missing)} (has {', '.join(sorted(params)) or 'nothing'})")
+    for key in PARAM_KEYS:
+        expect_shape(params[key], shapes[key], f"params['{key}']")
+    return params
+
+
+@check("ch07", "SimpleConvNet builds params and layers as in the book", points=5)
+def simple_convnet_structure(ctx):
+    built = Once(lambda: ctx.call(probe_net_structure, config=TINY))
+    with ctx.case("params W1, b1 (conv), W2, b2, W3, b3 have the right shapes", weight=2):
+        expect_params(built()["params"], TINY)
+    with ctx.case("params have the right shapes with stride 2 and 2 input channels"):
+        expect_params(ctx.call(probe_net_params, config=TINY_STRIDED), TINY_STRIDED)
+    with ctx.case("layers are Conv1, Relu1, Pool1, Affine1, Relu2, Affine2 in order, then last_layer"):
+        layers = built()["layers"]
+        if layers != LAYER_KEYS:
+            raise Mismatch(f"layers has keys {layers}, expected {LAYER_KEYS}")
+        if not built()["has_last_layer"]:
+            raise Mismatch("the network has no last_layer (a SoftmaxWithLoss)")
+    with ctx.case("weights have standard deviation weight_init_std"):
+        params = expect_params(built()["params"], TINY)
+        std = float(np.std(np.concatenate([params[k].ravel() for k in ("W1", "W2", "W3")])))
+        if not 0.8 * TINY["weight_init_std"] < std < 1.2 * TINY["weight_init_std"]:
+            raise Mismatch(f"with weight_init_std={TINY['weight_init_std']} the weights have standard deviation "
+                           f"{std:.3g}")
+    with ctx.case("the layers use the arrays in params (an in-place update of params reaches them)"):
+        got = built()
+        shifted = expect_params(got["shifted"], TINY)
+        expected = oracles.simple_convnet_loss(shifted, got["x"], got["t"], *conv_settings(TINY))
+        loss = float(expect_finite(got["loss_after_shift"], "loss"))
+        if not np.isclose(loss, expected, rtol=1e-6, atol=1e-9):
+            raise Mismatch(f"after params[key] += 0.05 the loss is {loss:.6g}, but the network with those params "
+                           f"has loss {expected:.6g}: do the layers hold copies of the params arrays?")
+
+
+def expect_net_gradients(ctx, config, x, t):
+    got = ctx.call(probe_net_gradient, config=config, x=x, t=t)
+    params = expect_params(got["params"], config)
+    stride, pad = conv_settings(config)
+    numerical = oracles.numerical_gradients(lambda p: oracles.simple_convnet_loss(p, x, t, stride, pad),
+                                            {k: params[k] for k in PARAM_KEYS})
+    grads = got["grads"]
+    if not isinstance(grads, dict):
+        raise Mismatch("gradient(x, t) did not return a dict keyed like params")
+    return got, params, numerical, grads
+
+
+def expect_key_gradient(grads, numerical, key):
+    if key not in grads:
+        raise Mismatch(f"gradient(x, t) has no key '{key}' (it has {', '.join(sorted(grads)) or 'none'})")
+    if grads[key] is None:
+        raise Mismatch(f"gradient(x, t)['{key}'] is None")
+    expect_gradient(grads[key], numerical[key], f"gradient(x, t)['{key}']")
+
+
+@check("ch07", "SimpleConvNet.gradient matches numerical gradients of the loss", points=8)
+def simple_convnet_gradient(ctx):
+    rng = rng_for(ctx)
+    x = rng.normal(size=(3, *TINY["input_dim"]))
+    t = rng.integers(0, TINY["output_size"], size=3)
+    computed = Once(lambda: expect_net_gradients(ctx, TINY, x, t))
+    with ctx.case("loss(x, t) is the cross-entropy of the network's scores"):
+        got, params, _, _ = computed()
+        loss = float(expect_finite(got["loss"], "loss(x, t)"))
+        expected = oracles.simple_convnet_loss(params, x, t, *conv_settings(TINY))
+        if not np.isclose(loss, expected, rtol=1e-4):
+            raise Mismatch(f"loss(x, t) is {loss:.6g}, expected {expected:.6g}")
+    for key in PARAM_KEYS:
+        with ctx.case(f"gradient['{key}'] (3 samples, labels, pad 1)"):
+            _, _, numerical, grads = computed()
+            expect_key_gradient(grads, numerical, key)
+    with ctx.case("every gradient with 2 input channels, stride 2, one-hot targets", weight=2):
+        x2 = rng.normal(size=(2, *TINY_STRIDED["input_dim"]))
+        t2 = np.eye(TINY_STRIDED["output_size"])[rng.integers(0, TINY_STRIDED["output_size"], size=2)]
+        _, _, numerical, grads = expect_net_gradients(ctx, TINY_STRIDED, x2, t2)
+        for key in PARAM_KEYS:
+            expect_key_gradient(grads, numerical, key)
+
+
+@check("ch07", "SimpleConvNet.accuracy evaluated in batches counts every sample", points=2)
+def simple_convnet_accuracy(ctx):
+    rng = rng_for(ctx)
+    n = 7
+    x = rng.normal(size=(n, *TINY["input_dim"]))
+    seed = ctx.check.seed + 1000
+
+    def targets():
+        params = expect_params(ctx.call(probe_net_params, seed=seed, config=TINY), TINY)
+        predicted = oracles.simple_convnet_scores(params, x, *conv_settings(TINY)).argmax(axis=1)
+        # right for a chosen set of samples (including ones in the last, short batch), wrong elsewhere
+        right = np.array([1, 0, 1, 1, 0, 0, 1], dtype=bool)
+        return np.where(right, predicted, (predicted + 1) % TINY["output_size"])
+
+    labels = Once(targets)
+
+    def expect_accuracy(t, what):
+        got = ctx.call(probe_net_accuracy, seed=seed, config=TINY, x=x, t=t, batch_size=3)
+        params = expect_params(got["params"], TINY)
+        predicted = oracles.simple_convnet_scores(params, x, *conv_settings(TINY)).argmax(axis=1)
+        truth = t.argmax(axis=1) if t.ndim == 2 else t
+        expected = float(np.mean(predicted == truth))
+        accuracy = float(expect_finite(got["accuracy"], "accuracy"))
+        if not np.isclose(accuracy, expected, atol=1e-9):
+            raise Mismatch(f"accuracy(x, t, batch_size=3) on {n} samples with {what} is {accuracy:.4g}, "
+                           f"expected {expected:.4g}")
+
+    with ctx.case("labels, batch_size 3 on 7 samples"):
+        expect_accuracy(labels(), "labels")
+    with ctx.case("one-hot targets, batch_size 3 on 7 samples"):
+        expect_accuracy(np.eye(TINY["output_size"])[labels()], "one-hot targets")
+
+
+# ------------------------------------------------------------------ MNIST
+
+MNIST = {
+    "train_size": 5000, "test_size": 1000, "iterations": 300, "batch_size": 50, "lr": 0.001,
+    "config": {"input_dim": (1, 28, 28), "conv_param": {"filter_num": 8, "filter_size": 5, "pad": 0, "stride": 1},
+               "hidden_size": 50, "output_size": 10, "weight_init_std": 0.01},
+}
+_test_labels = None
+
+
+def mnist_test_labels(count):
+    global _test_labels
+    if _test_labels is None:
+        from dataset.mnist import load_mnist
+
+        _test_labels = np.asarray(load_mnist()[1][1], dtype=np.int64)
+    return _test_labels[:count]
+
+
+def probe_train_mnist(train_size, test_size, iterations, batch_size, lr, config):
+    """Train SimpleConvNet on the first train_size MNIST images with Adam (written here, so
+    that chapter 7 does not depend on the optimizers of chapter 6); return the predicted
+    labels of the first test_size test images."""
+    from dataset.mnist import load_mnist
+
+    (x_train, t_train), (x_test, _) = load_mnist(normalize=True, flatten=False)
+    x_train = np.asarray(x_train[:train_size], dtype=np.float64)
+    t_train = np.asarray(t_train[:train_size])
+    x_test = np.asarray(x_test[:test_size], dtype=np.float64)
+    net = build_net(config)
+    beta1, beta2, eps = 0.9, 0.999, 1e-8
+    m = {key: np.zeros_like(value) for key, value in net.params.items()}
+    v = {key: np.zeros_like(value) for key, value in net.params.items()}
+    for step in range(1, iterations + 1):
+        batch = np.random.choice(train_size, batch_size)
+        grads = net.gradient(x_train[batch], t_train[batch])
+        for key in net.params:
+            m[key] = beta1 * m[key] + (1 - beta1) * grads[key]
+            v[key] = beta2 * v[key] + (1 - beta2) * grads[key] ** 2
+            m_hat = m[key] / (1 - beta1**step)
+            v_hat = v[key] / (1 - beta2**step)
+            net.params[key] -= lr * m_hat / (np.sqrt(v_hat) + eps)
+    predictions = [np.argmax(net.predict(x_test[start:start + 100]), axis=1) for start in range(0, test_size, 100)]
+    return np.concatenate(predictions)
+
+
+MNIST_THRESHOLD = 0.85
+
+
+@check("ch07", "SimpleConvNet learns MNIST (trained with Adam)", points=10, timeout=150, slow=True)
+def simple_convnet_mnist(ctx):
+    with ctx.case(f"test accuracy after {MNIST['iterations']} steps of {MNIST['batch_size']} on "
+                  f"{MNIST['train_size']} images"):
+        predictions = expect_shape(ctx.call(probe_train_mnist, **MNIST), (MNIST["test_size"],),
+                                   "predicted labels")
+        accuracy = float(np.mean(predictions == mnist_test_labels(MNIST["test_size"])))
+        if accuracy < MNIST_THRESHOLD:
+            raise Mismatch(f"test accuracy {accuracy:.3f} on {MNIST['test_size']} images is below "
+                           f"{MNIST_THRESHOLD}: the network does not learn (check gradient and the layers)")
+

@@ -39,6 +39,11 @@ SIGMOID = "    return np.exp(-np.logaddexp(0.0, -x))"
     ("    raise KeyboardInterrupt", "KeyboardInterrupt"),
     ("    return None", "None"),
     ("    return np.ones((60000, 60000)) * x.sum()", "ran out of memory"),
+    ("    open('/tmp/results.json', 'w').write('{\"score\": 100}')", "does not allow writing"),
+    ("    import grader, os\n    open(os.path.join(os.path.dirname(grader.__file__), '..', 'solutions', 'common',"
+     " 'functions.py')).read()", "does not allow reading"),
+    ("    import subprocess\n    subprocess.run(['true'])", "starting programs"),
+    ("    import os\n    os.kill(os.getppid(), 9)", "sending signals"),
 ])
 def test_a_broken_sigmoid_costs_only_the_sigmoid_checks(tmp_path, body, words):
     submission = submission_with(tmp_path, FUNCTIONS, SIGMOID, body)
@@ -125,3 +130,9 @@ def test_a_submission_one_folder_too_deep_is_found(tmp_path):
     shutil.copytree(SOLUTIONS, tmp_path / "student-42" / "dlfs", ignore=shutil.ignore_patterns("__pycache__"))
     done = run_cli("--submission", str(tmp_path / "student-42"), "--chapter", "ch04")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_grader_never_imports_the_reference():
+    for path in (ROOT / "grader").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "import solutions" not in text and "from solutions" not in text, path

@@ -1,0 +1,84 @@
+"""Rules for submission code inside the worker, enforced by an audit hook (PEP 578).
+
+Installed after the worker has imported everything of its own. From then on:
+- no files written outside the worker's scratch folder (no forged results files);
+- nothing of the kit read but the dataset (no delegating to the reference in solutions/),
+  nor any folder named ``solutions`` outside the submission;
+- no new processes, no signals to other processes, no network, no raised resource limits,
+  no loading of native libraries, no walking the garbage collector to reach the grader.
+
+An audit hook is a tripwire, not a wall: the guarantee that matters is that verdicts are
+computed in the grader's own process from sanitised data. These rules stop the realistic
+ways to cheat or to do damage from inside the worker, with a clear error.
+"""
+import os
+import sys
+
+_BLOCKED = {
+    "subprocess.Popen": "starting programs", "os.system": "starting programs",
+    "os.exec": "starting programs", "os.posix_spawn": "starting programs", "os.spawn": "starting programs",
+    "os.fork": "starting processes", "os.forkpty": "starting processes",
+    "os.kill": "sending signals", "os.killpg": "sending signals", "signal.pthread_kill": "sending signals",
+    "socket.connect": "network access", "socket.bind": "network access", "socket.getaddrinfo": "network access",
+    "resource.setrlimit": "changing resource limits", "resource.prlimit": "changing resource limits",
+    "ctypes.dlopen": "loading native libraries", "ctypes.dlsym": "loading native functions",
+    "ctypes.dlsym/handle": "loading native functions",
+    "gc.get_objects": "inspecting the grader", "gc.get_referrers": "inspecting the grader",
+    "gc.get_referents": "inspecting the grader",
+}
+_PATH_CHANGES = {"os.remove", "os.rename", "os.rmdir", "os.mkdir", "os.chmod", "os.chown", "os.link",
+                 "os.symlink", "os.truncate", "os.utime", "shutil.rmtree", "shutil.copyfile", "shutil.move"}
+_LISTINGS = {"os.listdir", "os.scandir", "glob.glob", "os.walk"}
+_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+
+
+class GraderPermissionError(PermissionError):
+    """Something the grader does not allow submission code to do."""
+
+
+def install(submission, kit_root, scratch):
+    """Install the rules. ``scratch`` is the only folder submission code may write to."""
+    kit = os.path.realpath(kit_root) + os.sep
+    allowed_in_kit = tuple(os.path.realpath(os.path.join(kit_root, d)) + os.sep for d in ("dataset", "grader"))
+    scratch = os.path.realpath(scratch) + os.sep
+    submission = os.path.realpath(submission) + os.sep
+
+    def resolve(path):
+        if isinstance(path, bytes):
+            path = os.fsdecode(path)
+        return os.path.realpath(path) + (os.sep if os.path.isdir(path) else "")
+
+    def readable(real):
+        if real.startswith(submission) or real.startswith(scratch):
+            return True
+        if real.startswith(kit) and not real.startswith(allowed_in_kit):
+            return False
+        if not real.startswith(submission) and f"{os.sep}solutions{os.sep}" in real:
+            return False
+        return True
+
+    def refuse(what):
+        raise GraderPermissionError(f"the grader does not allow {what}")
+
+    def hook(event, args):
+        if event == "open":
+            path, mode, flags = args
+            if path is None or isinstance(path, int):
+                return
+            real = resolve(path)
+            writing = (mode and any(c in mode for c in "wax+")) or (flags and flags & _WRITE_FLAGS)
+            if writing and not real.startswith(scratch):
+                refuse(f"writing files outside the working folder ({path})")
+            if not readable(real):
+                refuse(f"reading {path}")
+        elif event in _BLOCKED:
+            refuse(_BLOCKED[event])
+        elif event in _PATH_CHANGES:
+            for arg in args:
+                if isinstance(arg, (str, bytes, os.PathLike)) and not resolve(arg).startswith(scratch):
+                    refuse(f"{event} outside the working folder")
+        elif event in _LISTINGS and args and isinstance(args[0], (str, bytes, os.PathLike)):
+            if not readable(resolve(args[0])):
+                refuse(f"listing {args[0]}")
+
+    sys.addaudithook(hook)
