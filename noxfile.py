@@ -76,6 +76,15 @@ def check_all(session):
     _grade(session, *CHAPTERS)
 
 
+@nox.session(name="grade")
+def grade_class(session):
+    """Grade a class: `nox -s grade -- SUBMISSIONS_DIR [--out OUT_DIR] [--chapter chNN]`."""
+    if not session.posargs:
+        session.error("usage: nox -s grade -- SUBMISSIONS_DIR [--out OUT_DIR] [--chapter chNN ...]")
+    session.install(*nox.project.dependency_groups(PYPROJECT, "grade"))
+    session.run("python", "-m", "grader", "batch", *session.posargs)
+
+
 @nox.session(name="bench-grader")
 def bench_grader(session):
     """Time the grading of the reference per chapter and in total."""

@@ -1,4 +1,5 @@
-"""Command line: ``python -m grader check --submission DIR [--chapter chNN ...] [--json F]``.
+"""Command line: ``python -m grader check --submission DIR [--chapter chNN ...] [--json F]``,
+and ``python -m grader batch SUBMISSIONS_DIR [--out OUT_DIR]`` (see grader.batch).
 
 Exit status: 0 when every check passed, 1 when some failed, 2 when grading could not run.
 """
@@ -50,9 +51,15 @@ def locate_submission(path):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m grader", description="Grade a submission.")
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["batch"]:
+        from grader.batch import main as batch_main
+
+        return batch_main(argv[1:])
+    parser = argparse.ArgumentParser(prog="python -m grader", description="Grade submissions.")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="grade one submission folder")
+    sub.add_parser("batch", help="grade a folder of submissions (python -m grader batch -h)")
     check.add_argument("--submission", default=str(Path(__file__).resolve().parent.parent / "student_template"),
                        help="the submission folder (default: student_template/)")
     check.add_argument("--chapter", action="append", choices=CHAPTERS,
