@@ -118,7 +118,7 @@ def atomic_write(path, text):
         raise
 
 
-def grade_student(student, key, out_dir, chapters, time_limit=STUDENT_TIME_LIMIT):
+def grade_student(student, key, out_dir, chapters, time_limit=STUDENT_TIME_LIMIT, check_time_limit=None):
     """Grade one student in a child process; write results/<name>.json and feedback/<name>.txt.
 
     Returns the results dict (with ``key`` and ``status``)."""
@@ -133,6 +133,8 @@ def grade_student(student, key, out_dir, chapters, time_limit=STUDENT_TIME_LIMIT
                        str(json_path), "--quiet", "--no-color"]
             for chapter in chapters:
                 command += ["--chapter", chapter]
+            if check_time_limit:
+                command += ["--time-limit", str(check_time_limit)]
             env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
             done = subprocess.run(command, cwd=KIT_ROOT, capture_output=True, text=True, timeout=time_limit,
                                   env=env, start_new_session=True)
@@ -221,7 +223,8 @@ class Progress:
             self.stream.write("\n")
 
 
-def run_batch(submissions, out_dir, chapters=CHAPTERS, jobs=None, time_limit=STUDENT_TIME_LIMIT, stream=sys.stderr):
+def run_batch(submissions, out_dir, chapters=CHAPTERS, jobs=None, time_limit=STUDENT_TIME_LIMIT, stream=sys.stderr,
+              check_time_limit=None):
     """Grade every student of ``submissions`` that is new or changed; returns a summary dict."""
     students = find_students(submissions)
     names = [s.name for s in students]
@@ -240,7 +243,8 @@ def run_batch(submissions, out_dir, chapters=CHAPTERS, jobs=None, time_limit=STU
     progress = Progress(len(todo), stream)
     jobs = jobs or os.cpu_count() or 1
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(grade_student, s, key, out_dir, chapters, time_limit): s for s, key in todo}
+        futures = {pool.submit(grade_student, s, key, out_dir, chapters, time_limit, check_time_limit): s
+                   for s, key in todo}
         for future in concurrent.futures.as_completed(futures):
             student = futures[future]
             results = future.result()
@@ -273,6 +277,8 @@ def main(argv=None):
     parser.add_argument("--out", default=None, help="output folder (default: SUBMISSIONS-grades)")
     parser.add_argument("--chapter", action="append", choices=CHAPTERS, help="only this chapter (repeatable)")
     parser.add_argument("--jobs", type=int, default=None, help="students graded at once (default: all cores)")
+    parser.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
+                        help="lower every check's own time limit per call to this")
     args = parser.parse_args(argv)
     submissions = Path(args.submissions)
     if not submissions.is_dir():
@@ -280,7 +286,7 @@ def main(argv=None):
         return 2
     out_dir = Path(args.out) if args.out else submissions.with_name(submissions.name + "-grades")
     chapters = tuple(args.chapter) if args.chapter else CHAPTERS
-    summary = run_batch(submissions, out_dir, chapters, args.jobs)
+    summary = run_batch(submissions, out_dir, chapters, args.jobs, check_time_limit=args.time_limit)
     print(f"{summary['students']} students, {summary['graded_now']} graded in this run; "
           f"grades in {out_dir / 'grades.csv'}")
     if summary["not_graded"]:

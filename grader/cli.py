@@ -68,6 +68,8 @@ def main(argv=None):
     check.add_argument("--public", action="store_true", help="leave out the hidden checks")
     check.add_argument("--no-color", action="store_true", help="plain text even on a terminal")
     check.add_argument("--quiet", action="store_true", help="no line per check while grading")
+    check.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
+                       help="lower every check's own time limit per call to this")
     args = parser.parse_args(argv)
 
     try:
@@ -86,7 +88,8 @@ def main(argv=None):
 
     print(f"Grading {submission} ({', '.join(chapters)})", file=sys.stderr)
     try:
-        results = grade(submission, chapters, include_hidden=not args.public, progress=progress)
+        results = grade(submission, chapters, include_hidden=not args.public, progress=progress,
+                        time_limit=args.time_limit)
     except OSError as exc:
         print(f"error: grading could not run: {exc}", file=sys.stderr)
         return EXIT_ERROR
