@@ -75,6 +75,13 @@ def softmax_sums(ctx):
         if np.any(y < 0):
             raise Mismatch(f"softmax(x) has negative entries for x of shape {x.shape}")
         expect_close(y.sum(axis=-1), np.ones(x.shape[:-1]), f"row sums of softmax(x), x of shape {x.shape}")
+        # Probabilities that sum to 1 must also follow the logits: a larger logit, a larger probability.
+        x2, y2 = x.reshape(-1, x.shape[-1]), y.reshape(-1, x.shape[-1])
+        rows = np.arange(len(x2))
+        spread = x2.max(axis=1) - x2.min(axis=1) > 1e-3
+        high, low = y2[rows, x2.argmax(axis=1)], y2[rows, x2.argmin(axis=1)]
+        if np.any(spread & (high <= low)):
+            raise Mismatch(f"softmax(x) does not give the largest logit the largest probability (x of shape {x.shape})")
 
     with ctx.case("each row of a 2-D batch sums to 1 (batch of 1, odd sizes)", weight=3):
         ctx.forall(rows_sum_to_one, arrays(shapes(2, 2)), examples=20)
