@@ -1,0 +1,102 @@
+"""Batch grading: resumable after a kill, byte-identical on re-runs, safe with zips."""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from grader.batch import BadSubmission, find_students, run_batch, unpack
+from tests.grader.mutants import BUG_ZOO, ROOT, SOLUTIONS, build, load_member
+
+TEMPLATE = ROOT / "student_template"
+
+
+def make_class(folder):
+    """A small class: the reference, the template, two bug-zoo members, a zip and a broken zip."""
+    folder.mkdir()
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(SOLUTIONS, folder / "ada", ignore=ignore)
+    shutil.copytree(TEMPLATE, folder / "ben", ignore=ignore)
+    build(load_member(BUG_ZOO / "ch04_softmax_whole_batch.py"), folder / "cho")
+    build(load_member(BUG_ZOO / "ch04_loss_not_averaged.py"), folder / "dan")
+    with zipfile.ZipFile(folder / "eun.zip", "w") as archive:
+        for path in SOLUTIONS.rglob("*.py"):
+            archive.write(path, Path("eun-dlfs") / path.relative_to(SOLUTIONS))
+    (folder / "fay.zip").write_bytes(b"not a zip at all")
+    return folder
+
+
+def snapshot(out_dir):
+    return {p.relative_to(out_dir).as_posix(): p.read_bytes() for p in sorted(out_dir.rglob("*")) if p.is_file()}
+
+
+def batch_command(class_dir, out_dir):
+    return [sys.executable, "-m", "grader", "batch", str(class_dir), "--out", str(out_dir), "--chapter", "ch04",
+            "--jobs", "1"]
+
+
+@pytest.mark.slow
+def test_a_killed_batch_resumes_to_the_same_grades(tmp_path):
+    class_dir = make_class(tmp_path / "class")
+    straight = tmp_path / "straight"
+    run_batch(class_dir, straight, chapters=("ch04",), jobs=2)
+    expected = snapshot(straight)
+    grades = expected["grades.csv"].decode()
+    assert "ada,100,100,graded," in grades and "ben,0,0,graded," in grades
+    assert "eun,100,100,graded," in grades and "fay,0,0,not graded," in grades
+
+    interrupted = tmp_path / "interrupted"
+    process = subprocess.Popen(batch_command(class_dir, interrupted), cwd=ROOT, start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not list((interrupted / "results").glob("*.json")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    done_before = {p.name for p in (interrupted / "results").glob("*.json")}
+    assert 1 <= len(done_before) < 6, "the kill came too late to test resuming"
+    assert not (interrupted / "grades.csv").exists() or \
+        (interrupted / "grades.csv").read_bytes().count(b"\n") == 7  # never half-written
+
+    summary = run_batch(class_dir, interrupted, chapters=("ch04",), jobs=2)
+    assert summary["graded_now"] == 6 - len(done_before)
+    assert snapshot(interrupted) == expected
+
+    again = run_batch(class_dir, interrupted, chapters=("ch04",), jobs=2)
+    assert again["graded_now"] == 0
+    assert snapshot(interrupted) == expected, "a re-run on unchanged input must write the same bytes"
+
+
+def test_a_changed_submission_is_graded_again(tmp_path):
+    class_dir = tmp_path / "class"
+    class_dir.mkdir()
+    shutil.copytree(TEMPLATE, class_dir / "ben", ignore=shutil.ignore_patterns("__pycache__"))
+    out = tmp_path / "out"
+    first = run_batch(class_dir, out, chapters=("ch04",), jobs=1, check_time_limit=5)
+    assert first["graded_now"] == 1
+    assert run_batch(class_dir, out, chapters=("ch04",), jobs=1)["graded_now"] == 0
+    shutil.copy(SOLUTIONS / "common" / "functions.py", class_dir / "ben" / "common" / "functions.py")
+    assert run_batch(class_dir, out, chapters=("ch04",), jobs=1)["graded_now"] == 1
+    assert "ben,80,80,graded," in (out / "grades.csv").read_text()
+
+
+def test_zip_paths_outside_the_folder_are_refused(tmp_path):
+    bad = tmp_path / "evil.zip"
+    with zipfile.ZipFile(bad, "w") as archive:
+        archive.writestr("../../escaped.py", "x = 1")
+    with pytest.raises(BadSubmission, match="outside"):
+        unpack(bad, tmp_path / "target")
+    assert not (tmp_path.parent / "escaped.py").exists()
+
+
+def test_students_are_subfolders_and_zips(tmp_path):
+    (tmp_path / "kim").mkdir()
+    (tmp_path / "lee.zip").write_bytes(b"")
+    (tmp_path / "notes.txt").write_text("")
+    (tmp_path / ".hidden").mkdir()
+    assert [(s.name, s.is_zip) for s in find_students(tmp_path)] == [("kim", False), ("lee", True)]
