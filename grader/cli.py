@@ -46,6 +46,11 @@ def locate_submission(path):
     inner = [p for p in path.iterdir() if p.is_dir() and any((p / m).is_dir() for m in markers)]
     if len(inner) == 1:
         return inner[0]
+    notebooks = sorted(p.name for p in path.rglob("*.ipynb"))[:3]
+    if notebooks:
+        raise SystemExit(f"error: {path} holds notebooks ({', '.join(notebooks)}) but no common/ folder: the grader "
+                         "reads the modules (common/layers.py, ch05/two_layer_net.py, ...); put your code into the "
+                         "files of student_template/ and hand in that folder")
     raise SystemExit(f"error: {path} holds no common/ folder: is it a submission laid out like the book's "
                      "repository (common/layers.py, ch05/two_layer_net.py, ...)?")
 

@@ -136,3 +136,35 @@ def test_the_grader_never_imports_the_reference():
     for path in (ROOT / "grader").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert "import solutions" not in text and "from solutions" not in text, path
+
+
+@pytest.mark.parametrize("before, after, words", [
+    ("from common.functions import", "from common.function import", "No module named 'common.function'"),
+    ("    def forward(self, x):\n        \"\"\"x: any shape. Returns an array of x's shape; x itself",
+     "    def forward(self, x, y):\n        \"\"\"x: any shape. Returns an array of x's shape; x itself",
+     "missing 1 required positional argument"),
+    ("        return self.x @ self.W + self.b", "        return (self.x @ self.W + self.b)[:, :1]", "has shape"),
+    ("        return self.x @ self.W + self.b", "        return (self.x @ self.W + self.b) * np.nan", "contains nan"),
+])
+def test_broken_layers_get_a_one_line_reason(tmp_path, before, after, words):
+    submission = submission_with(tmp_path, "common/layers.py", before, after)
+    results = grade(submission, chapters=("ch05",), select=lambda c: not c.slow)
+    assert any(words in r.reason for r in results), [r.reason for r in results]
+    assert all("\n" not in r.reason for r in results)
+
+
+def test_non_utf8_source_is_a_syntax_error_with_file_and_line(tmp_path):
+    submission = submission_with(tmp_path, FUNCTIONS, "def relu(x):", "def relu(x):")
+    path = submission / FUNCTIONS
+    path.write_bytes(path.read_bytes().replace(b"Rectified linear unit", "Rectified – ünit".encode("cp1252")))
+    results = grade(submission, chapters=("ch04",), select=lambda c: "mean_squared" in c.name)
+    assert "SyntaxError in common/functions.py" in results[0].reason
+    assert "utf-8" in results[0].reason
+
+
+def test_a_notebook_instead_of_modules_is_explained(tmp_path):
+    (tmp_path / "hw").mkdir()
+    (tmp_path / "hw" / "ch05.ipynb").write_text("{}")
+    done = run_cli("--submission", str(tmp_path / "hw"))
+    assert done.returncode == 2
+    assert "holds notebooks (ch05.ipynb)" in done.stderr
