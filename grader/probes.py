@@ -7,6 +7,12 @@ probe's own copies; returning them afterwards shows whether the submission chang
 from grader.submission import load
 
 
+def import_module(module):
+    """Import one submission module (the worker remembers it)."""
+    load(module)
+    return True
+
+
 def call(module, name, args=(), kwargs=None):
     """Result of ``module.name(*args, **kwargs)`` and the arguments as they are afterwards."""
     function = load(module, name)

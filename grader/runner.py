@@ -3,6 +3,7 @@
 A probe that hangs past its time limit, or a worker that dies (exit, segfault, memory
 limit), costs the check that was running; the next call starts a fresh worker.
 """
+import json
 import os
 import select
 import signal
@@ -20,6 +21,7 @@ WORKER = Path(__file__).resolve().parent / "worker.py"
 MEMORY_LIMIT = 3 * 1024**3  # address space of the worker, bytes
 LOG_LIMIT = 8 * 1024**2  # what the submission may print, bytes
 REPLY_LIMIT = 64 * 1024**2  # size of one reply, bytes
+IMPORT_LIMIT = 10.0  # seconds for importing one submission module
 
 
 class StudentError(Exception):
@@ -45,6 +47,7 @@ class Worker:
 
     def __init__(self, submission):
         self.submission = str(Path(submission).resolve())
+        self.poisoned = None  # module -> why it cannot be imported (it hangs or kills the worker)
         self.process = None
         self.log = None
         self.scratch = None
@@ -62,7 +65,7 @@ class Worker:
         }
         self.process = subprocess.Popen(
             [sys.executable, "-s", "-B", str(WORKER), self.submission, str(KIT_ROOT), str(write_fd),
-             self.scratch.name],
+             self.scratch.name, json.dumps(self.poisoned or {})],
             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self.log, env=env,
             cwd=self.scratch.name, pass_fds=(write_fd,), preexec_fn=_limit_child,
         )
@@ -70,11 +73,37 @@ class Worker:
         self._results = read_fd
         self._buffer = b""
 
+    def _preflight(self):
+        """Import every module of the submission once, each with its own time limit. A module
+        whose import hangs or kills the worker is remembered: later workers refuse to import it
+        at once, so that it costs seconds, not a time limit per check."""
+        from grader.contract import MODULE_CHAPTER
+        from grader.probes import import_module
+
+        self.poisoned = {}
+        for relative in MODULE_CHAPTER:
+            if not (Path(self.submission) / relative).is_file():
+                continue
+            module = relative[: -len(".py")].replace("/", ".")
+            if self.process is None:
+                self._start()
+            try:
+                self._request(import_module, {"module": module}, 0, IMPORT_LIMIT)
+            except StudentError as exc:
+                if exc.kind in ("timeout", "crash"):
+                    self.poisoned[module] = f"{relative} cannot be imported: {exc}"
+                    self.stop()
+
     def call(self, probe, inputs, seed, timeout):
         """Run ``probe`` (a module-level function of a check module) on ``inputs`` in the
         worker; return its decoded value or raise StudentError."""
+        if self.poisoned is None:
+            self._preflight()
         if self.process is None:
             self._start()
+        return self._request(probe, inputs, seed, timeout)
+
+    def _request(self, probe, inputs, seed, timeout):
         request = dumps({"probe": f"{probe.__module__}:{probe.__qualname__}", "inputs": inputs,
                          "seed": seed}) + "\n"
         try:

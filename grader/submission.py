@@ -36,6 +36,8 @@ def describe_error(exc, submission):
     """One line: the error, and where in the submission it happened."""
     if isinstance(exc, MissingItem):
         return str(exc)
+    if isinstance(exc, ImportError) and " cannot be imported: " in str(exc):
+        return str(exc)
     if isinstance(exc, SyntaxError):
         where = _relative(exc.filename or "?", submission)
         return f"SyntaxError in {where}, line {exc.lineno}: {exc.msg}"

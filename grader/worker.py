@@ -47,6 +47,19 @@ def _bootstrap(kit_root):
         os.path.abspath(kit_root), os.path.dirname(os.path.abspath(__file__))}]
 
 
+class RefuseModules:
+    """An import hook that refuses, at once and with the reason, modules known to hang or
+    to kill the worker when imported."""
+
+    def __init__(self, reasons):
+        self.reasons = reasons
+
+    def find_spec(self, name, path=None, target=None):
+        if name in self.reasons:
+            raise ImportError(self.reasons[name], name=name)
+        return None
+
+
 def _reset_numpy_state():
     import numpy as np
 
@@ -89,6 +102,9 @@ def serve(submission, result_fd):
 def main():
     submission, kit_root, result_fd, scratch = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
     _bootstrap(kit_root)
+    import json
+
+    sys.meta_path.insert(0, RefuseModules(json.loads(sys.argv[5])))
     from grader.sandbox import install
 
     install(submission, kit_root, scratch)

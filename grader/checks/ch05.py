@@ -58,6 +58,8 @@ def once(ctx, probe, **inputs):
 
 def pair(value, what):
     """The (dx, dy) that a node's backward returns."""
+    if isinstance(value, np.ndarray) and value.ndim >= 1 and len(value) == 2:
+        value = list(value)
     if not isinstance(value, (list, tuple)) or len(value) != 2:
         kind = f"{len(value)} values" if isinstance(value, (list, tuple)) else "one value"
         raise Mismatch(f"{what} returns {kind}; expected the pair (dx, dy)")
@@ -175,14 +177,14 @@ def relu_backward(ctx):
         expect_gradient(got["backward"][0], oracles.output_gradient(oracles.relu, x, dout),
                         f"dx for x of shape {shape}")
 
-    with ctx.case("random dout, shapes from 1-D to 4-D (batch of 1, odd sizes)", weight=3):
-        ctx.forall(gradient, shapes(), seeds(), examples=15)
-    with ctx.case("dx is dout where x > 0 and 0 elsewhere, for a (5, 7) batch"):
+    with ctx.case("dx is dout where x > 0 and 0 elsewhere, for a (5, 7) batch and a random dout"):
         rng = rng_for(ctx)
         x = away_from_zero(rng, (5, 7))
         dout = rng.normal(size=(5, 7))
         got = run_layer(ctx, "Relu", forward=[x], douts=[dout])
         expect_close(got["backward"][0], np.where(x > 0, dout, 0.0), "dx")
+    with ctx.case("random dout, shapes from 1-D to 4-D (batch of 1, odd sizes)", weight=3):
+        ctx.forall(gradient, shapes(), seeds(), examples=15)
 
 
 @check("ch05", "Sigmoid.forward gives 1 / (1 + exp(-x)) for any shape", points=4)
@@ -370,7 +372,7 @@ def net_api(ctx):
             if list(params[key]) != expected[key]:
                 raise Mismatch(f"params['{key}'] has shape {tuple(params[key])}, expected {tuple(expected[key])} "
                                "for TwoLayerNet(40, 30, 10)")
-    with ctx.case("layers holds Affine1, Relu1, Affine2 in this order; lastLayer is a SoftmaxWithLoss"):
+    with ctx.case("layers holds Affine1, Relu1, Affine2 in this order; lastLayer is the loss layer"):
         api = get()
         if api["layers"] is None:
             raise Mismatch("net.layers is missing or not a dict (the book uses an OrderedDict)")
@@ -399,25 +401,27 @@ def net_api(ctx):
 
 
 NET_SIZES = {"input_size": 7, "hidden_size": 6, "output_size": 4}
-NET_STD = 0.8  # large enough that every gradient is far from zero
+NET_STD = 0.5  # gradients far from zero, yet (with x ~ N(0, 0.5**2)) softmax probabilities above ~0.01
 
 
-def probe_net_outputs(sizes, weight_init_std, x, t_one_hot, t_labels):
-    """Build a TwoLayerNet; return its initial params and what predict, loss and accuracy give."""
+def probe_net_outputs(sizes, weight_init_std, x, t, method):
+    """Build a TwoLayerNet; return its initial params and what ``method`` (predict, loss
+    or accuracy) gives for x (and t)."""
     net = load(NET, "TwoLayerNet")(**sizes, weight_init_std=weight_init_std)
     params = _copies(net.params)
-    return {
-        "params": params,
-        "predict": net.predict(x),
-        "loss_one_hot": net.loss(x, t_one_hot),
-        "loss_labels": net.loss(x, t_labels),
-        "accuracy_one_hot": net.accuracy(x, t_one_hot),
-        "accuracy_labels": net.accuracy(x, t_labels),
-    }
+    args = (x,) if method == "predict" else (x, t)
+    return {"params": params, "value": getattr(net, method)(*args)}
 
 
 def net_scores(params, x):
     return oracles.affine(oracles.relu(oracles.affine(x, params["W1"], params["b1"])), params["W2"], params["b2"])
+
+
+def small_constant_room(scores, labels):
+    """How far + 1e-7 inside the log may move a mean cross-entropy loss (twice that):
+    log(p + 1e-7) - log(p) is about 1e-7 / p, p the target's probability."""
+    p = oracles.softmax(scores)[np.arange(len(labels)), labels]
+    return 2e-7 * float(np.mean(1 / p))
 
 
 def net_params(value):
@@ -428,7 +432,7 @@ def net_params(value):
 
 
 def net_data(rng, n, sizes=NET_SIZES):
-    x = rng.normal(size=(n, sizes["input_size"]))
+    x = rng.normal(0, 0.5, size=(n, sizes["input_size"]))
     labels = rng.integers(0, sizes["output_size"], size=n)
     return x, labels, np.eye(sizes["output_size"])[labels]
 
@@ -436,24 +440,25 @@ def net_data(rng, n, sizes=NET_SIZES):
 @check("ch05", "TwoLayerNet predict, loss and accuracy match Affine-Relu-Affine-Softmax", points=6)
 def net_outputs(ctx):
     x, labels, one_hot = net_data(rng_for(ctx), 20)
-    get = once(ctx, probe_net_outputs, sizes=NET_SIZES, weight_init_std=NET_STD, x=x, t_one_hot=one_hot,
-               t_labels=labels)
 
-    def params():
-        return net_params(get()["params"])
+    def run(method, t):
+        got = ctx.call(probe_net_outputs, sizes=NET_SIZES, weight_init_std=NET_STD, x=x, t=t, method=method)
+        return net_params(got["params"]), got["value"]
 
     with ctx.case("predict(x) = relu(x @ W1 + b1) @ W2 + b2 (scores, before softmax)", weight=2):
-        expect_close(get()["predict"], net_scores(params(), x), "predict(x)")
-    for kind in ("one_hot", "labels"):
-        what = kind.replace("_", "-")
-        with ctx.case(f"loss(x, t) with {what} t is the mean cross-entropy of softmax(predict(x))"):
-            expected = oracles.mlp_loss(params(), x, labels, hidden_layers=1)
-            expect_close(get()[f"loss_{kind}"], expected, f"loss with {what} targets", rtol=LOSS_RTOL)
-    for kind in ("one_hot", "labels"):
-        what = kind.replace("_", "-")
-        with ctx.case(f"accuracy(x, t) with {what} t is the fraction of argmax hits"):
-            expected = np.mean(np.argmax(net_scores(params(), x), axis=1) == labels)
-            expect_close(get()[f"accuracy_{kind}"], expected, f"accuracy with {what} targets")
+        params, value = run("predict", one_hot)
+        expect_close(value, net_scores(params, x), "predict(x)")
+    for what, t in (("one-hot", one_hot), ("label", labels)):
+        with ctx.case(f"loss(x, t) with {what} targets is the mean cross-entropy of softmax(predict(x))"):
+            params, value = run("loss", t)
+            expected = oracles.mlp_loss(params, x, labels, hidden_layers=1)
+            expect_close(value, expected, f"loss with {what} targets", rtol=LOSS_RTOL,
+                         atol=small_constant_room(net_scores(params, x), labels))
+    for what, t in (("one-hot", one_hot), ("label", labels)):
+        with ctx.case(f"accuracy(x, t) with {what} targets is the fraction of argmax hits"):
+            params, value = run("accuracy", t)
+            expected = np.mean(np.argmax(net_scores(params, x), axis=1) == labels)
+            expect_close(value, expected, f"accuracy with {what} targets")
 
 
 def probe_net_gradient(sizes, weight_init_std, x, t):
@@ -578,19 +583,27 @@ def probe_train_mnist(iterations, batch_size, lr):
 
     (x_train, t_train), (x_test, _) = load_mnist(normalize=True, flatten=True, one_hot_label=True)
     net = load(NET, "TwoLayerNet")(input_size=784, hidden_size=50, output_size=10, weight_init_std=0.01)
-    loss = None
     for _ in range(iterations):
         batch = np.random.choice(x_train.shape[0], batch_size)
         grads = net.gradient(x_train[batch], t_train[batch])
         for key in ("W1", "b1", "W2", "b2"):
             net.params[key] -= lr * grads[key]
-    loss = net.loss(x_train[:1000], t_train[:1000])
+    try:  # only for the message when learning failed
+        loss = float(net.loss(x_train[:1000], t_train[:1000]))
+    except Exception:  # noqa: BLE001
+        loss = None
     return {"predicted": np.argmax(net.predict(x_test), axis=1), "loss": loss}
 
 
-# Calibration (reference solution, 600 iterations of SGD, lr 0.1, batch 100, accuracy on all
-# 10000 test images, 10 seeds): CALIBRATION.
-MNIST_THRESHOLD = 0.85
+# Calibration of the threshold (reference solution; 600 SGD steps of lr 0.1 on mini-batches
+# of 100 drawn from all 60000 training images, weight_init_std 0.01; accuracy on all 10000
+# test images; 10 seeds): min 0.9041, median 0.9078, max 0.9097 (300 steps: min 0.8748,
+# median 0.8833; 1000 steps: min 0.9180, median 0.9219). The threshold 0.88 lies 2.4 points
+# below the worst seed. Mistakes that break learning end near chance: layers holding copies
+# of params 11.2%, SoftmaxWithLoss.backward as y - t / N 11.3% or without / N 11.3%,
+# Relu.backward ignoring dout 11.3%, Relu keeping the negative part 38.8%. Training and
+# predicting take about 1.3 s for the reference.
+MNIST_THRESHOLD = 0.88
 
 
 @check("ch05", "TwoLayerNet learns MNIST with SGD and backpropagation", points=7, timeout=120, slow=True)
@@ -603,7 +616,11 @@ def net_mnist(ctx):
         accuracy = float(np.mean(predicted == labels))
         if accuracy < MNIST_THRESHOLD:
             loss = got["loss"]
-            hint = (" and the training loss is not a number (did the weights blow up?)"
-                    if loss is None or not np.isfinite(loss) else f" (training loss {float(loss):.3g})")
+            if not isinstance(loss, float):
+                hint = ""
+            elif np.isfinite(loss):
+                hint = f" (training loss {loss:.3g})"
+            else:
+                hint = "; the training loss is not a number (did the weights blow up?)"
             raise Mismatch(f"test accuracy {accuracy:.1%} after training, expected at least "
                            f"{MNIST_THRESHOLD:.0%}{hint}")
