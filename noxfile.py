@@ -92,6 +92,13 @@ def bench_grader(session):
     session.run("python", "tests/benchmarks/bench_grader.py", *session.posargs)
 
 
+@nox.session(name="bench-batch")
+def bench_batch(session):
+    """Submissions graded per minute for a mixed class of 20, on all cores."""
+    _install(session, "test")
+    session.run("python", "tests/benchmarks/bench_batch.py", *session.posargs)
+
+
 @nox.session(name="bench-mnist")
 def bench_mnist(session):
     """Time the MNIST loader: first load (parse) and cached load."""

@@ -1,0 +1,5 @@
+"""Relu.backward returns the 0/1 derivative of relu and forgets to multiply by dout."""
+CHECK = "ch05: Relu.backward matches the numerical gradient"
+PATCHES = [("common/layers.py",
+            "        return np.where(self.mask, 0, dout)",
+            "        return np.where(self.mask, 0.0, 1.0)")]
