@@ -46,28 +46,16 @@ def _grade(session, *chapters):
     session.run("python", "-m", "grader", "check", *chapter_args, *session.posargs)
 
 
-@nox.session(name="check-ch04")
-def check_ch04(session):
-    """Grade chapter 4 (default: student_template/; `-- --submission PATH` for another)."""
-    _grade(session, "ch04")
+def _check_session(chapter):
+    def check_chapter(session):
+        _grade(session, chapter)
+
+    check_chapter.__doc__ = f"Grade {chapter} (default: student_template/; `-- --submission PATH` for another)."
+    nox.session(name=f"check-{chapter}")(check_chapter)
 
 
-@nox.session(name="check-ch05")
-def check_ch05(session):
-    """Grade chapter 5 (default: student_template/; `-- --submission PATH` for another)."""
-    _grade(session, "ch05")
-
-
-@nox.session(name="check-ch06")
-def check_ch06(session):
-    """Grade chapter 6 (default: student_template/; `-- --submission PATH` for another)."""
-    _grade(session, "ch06")
-
-
-@nox.session(name="check-ch07")
-def check_ch07(session):
-    """Grade chapter 7 (default: student_template/; `-- --submission PATH` for another)."""
-    _grade(session, "ch07")
+for _chapter in CHAPTERS:
+    _check_session(_chapter)
 
 
 @nox.session(name="check")

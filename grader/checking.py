@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from grader.runner import StudentError
+from grader.runner import StudentError, WorkerStartError
 
 REGISTRY = []
 
@@ -165,6 +165,8 @@ def run_check(check_, worker, time_limit=None):
         check_.function(ctx)
     except (Mismatch, StudentError) as exc:
         ctx.result.error = str(exc)
+    except WorkerStartError:
+        raise
     except Exception as exc:  # noqa: BLE001  (a fault of the grader itself: say so)
         ctx.result.error = f"grader fault: {type(exc).__name__}: {exc}"
         ctx.result.grader_fault = True

@@ -83,6 +83,7 @@ def main(argv=None):
         print(exc, file=sys.stderr)
         return EXIT_ERROR
     from grader import report
+    from grader.runner import WorkerStartError
 
     chapters = tuple(args.chapter) if args.chapter else CHAPTERS
     colour = report.use_colour() and not args.no_color
@@ -95,7 +96,7 @@ def main(argv=None):
     try:
         results = grade(submission, chapters, include_hidden=not args.public, progress=progress,
                         time_limit=args.time_limit)
-    except OSError as exc:
+    except (OSError, WorkerStartError) as exc:
         print(f"error: grading could not run: {exc}", file=sys.stderr)
         return EXIT_ERROR
     print(report.table(results, colour=colour))

@@ -22,6 +22,7 @@ MEMORY_LIMIT = 3 * 1024**3  # address space of the worker, bytes
 LOG_LIMIT = 8 * 1024**2  # what the submission may print, bytes
 REPLY_LIMIT = 64 * 1024**2  # size of one reply, bytes
 IMPORT_LIMIT = 10.0  # seconds for importing one submission module
+STARTUP_LIMIT = 60.0  # seconds for the worker to import the grader (no submission code yet)
 
 
 class StudentError(Exception):
@@ -30,6 +31,10 @@ class StudentError(Exception):
     def __init__(self, message, kind="error"):
         super().__init__(message)
         self.kind = kind
+
+
+class WorkerStartError(RuntimeError):
+    """The worker failed before any submission code ran: a fault of the grader or its setup."""
 
 
 def _limit_child():
@@ -72,6 +77,14 @@ class Worker:
         os.close(write_fd)
         self._results = read_fd
         self._buffer = b""
+        try:
+            ready = self._read_line(STARTUP_LIMIT)
+        except StudentError:
+            ready = ""
+        if ready != '{"ready":true}':
+            tail = self.output_tail()
+            self.stop()
+            raise WorkerStartError(f"the grader's worker could not start: {tail.strip()[-500:] or 'no output'}")
 
     def _preflight(self):
         """Import every module of the submission once, each with its own time limit. A module

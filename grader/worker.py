@@ -77,6 +77,8 @@ def serve(submission, result_fd):
 
     sys.path.insert(0, submission)
     results = os.fdopen(result_fd, "w", encoding="utf-8", closefd=True)
+    results.write(dumps({"ready": True}) + "\n")
+    results.flush()
     requests = sys.stdin
     sys.stdin = io.StringIO()
     sys.stdout = sys.stderr = CappedText()

@@ -730,32 +730,38 @@ def probe_net_dropout(x, repeats):
     return {"tests": tests, "trains": trains}
 
 
+# The mean of 1000 training-mode predictions is within 1.8 % to 3 % (5 seeds) of the
+# test-mode prediction for standard and inverted dropout alike; a test output off by the
+# factor 1 - dropout_ratio lands at 30 %.
+DROPOUT_REPEATS = 1000
+
+
 @check("ch06", "MultiLayerNetExtend with dropout is random in training, deterministic in test mode", points=3)
 def net_extend_dropout(ctx):
     rng = rng_for(ctx)
     x = rng.normal(0, 1, size=(20, 6))
     got = {}
     with ctx.case("predict(x, train_flg=False) gives the same scores twice"):
-        got = ctx.call(probe_net_dropout, x=x, repeats=400)
+        got = ctx.call(probe_net_dropout, x=x, repeats=DROPOUT_REPEATS)
         first = expect_shape(got["tests"][0], (20, 3), "predict(x, train_flg=False)")
         expect_close(got["tests"][1], first, "a second predict(x, train_flg=False)", rtol=0, atol=0)
     with ctx.case("predict(x, train_flg=True) differs from call to call"):
         if not got:
-            got = ctx.call(probe_net_dropout, x=x, repeats=400)
+            got = ctx.call(probe_net_dropout, x=x, repeats=DROPOUT_REPEATS)
         a, b = (expect_shape(v, (20, 3), "predict(x, train_flg=True)") for v in got["trains"][:2])
         if np.array_equal(a, b):
             raise Mismatch("two training-mode predictions are identical: is a Dropout layer added after each "
                            "activation when use_dropout=True, and does predict pass train_flg to it?")
     with ctx.case("the mean of many training-mode predictions is the test-mode prediction"):
         if not got:
-            got = ctx.call(probe_net_dropout, x=x, repeats=400)
+            got = ctx.call(probe_net_dropout, x=x, repeats=DROPOUT_REPEATS)
         test = as_array(got["tests"][0], "predict(x, train_flg=False)")
         mean = np.mean([as_array(v, "predict(x, train_flg=True)") for v in got["trains"]], axis=0)
         error = float(np.linalg.norm(mean - test) / np.linalg.norm(test))
-        # 400 draws: a correct network lands below 0.03; a factor (1 - ratio) off lands above 0.2.
-        if not error < 0.08:
-            raise Mismatch(f"the mean of 400 training-mode predictions differs from the test-mode prediction "
-                           f"by {error:.2%}: dropout must keep the expected output of training in test mode")
+        if not error < 0.1:
+            raise Mismatch(f"the mean of {DROPOUT_REPEATS} training-mode predictions differs from the "
+                           f"test-mode prediction by {error:.0%}: dropout must keep the expected output of "
+                           "training in test mode")
 
 
 # ================================================================== Trainer
@@ -814,6 +820,18 @@ def probe_trainer(data, W, b, kwargs):
     }
 
 
+def _train(ctx, data, W, b, kwargs):
+    """probe_trainer, with a KeyError on the optimizer's name explained."""
+    try:
+        return ctx.call(probe_trainer, data=data, W=W, b=b, kwargs=kwargs)
+    except StudentError as exc:
+        name = kwargs["optimizer"]
+        if str(exc).startswith("KeyError") and name.lower() in str(exc).lower():
+            raise Mismatch(f"optimizer={name!r} is not found: check the spelling of the key {name.lower()!r} "
+                           f"in the optimizer table, and look names up in lower case ({exc})") from None
+        raise
+
+
 def _trainer_data(rng, train, test, features=4, classes=3):
     centres = rng.normal(0, 2, size=(classes, features))
     t_train = rng.integers(0, classes, size=train)
@@ -838,7 +856,7 @@ def trainer_loop(ctx):
     got = {}
 
     def run():
-        return got or ctx.call(probe_trainer, data=data, W=W, b=b, kwargs=kwargs)
+        return got or _train(ctx, data, W, b, kwargs)
 
     with ctx.case("300 samples, batches of 100, 3 epochs: 9 iterations, a loss for each", weight=2):
         got = run()
@@ -870,9 +888,9 @@ def trainer_loop(ctx):
                            "optimizer.update, which updates it in place")
     with ctx.case("200 samples, batches of 20, 2 epochs, evaluate_sample_num_per_epoch=30"):
         small = _trainer_data(rng, 200, 60)
-        other = ctx.call(probe_trainer, data=small, W=W, b=b,
-                         kwargs={"epochs": 2, "mini_batch_size": 20, "optimizer": "sgd",
-                                 "optimizer_param": {"lr": 0.1}, "evaluate_sample_num_per_epoch": 30})
+        other = _train(ctx, small, W, b,
+                       {"epochs": 2, "mini_batch_size": 20, "optimizer": "sgd",
+                        "optimizer_param": {"lr": 0.1}, "evaluate_sample_num_per_epoch": 30})
         if len(other["batch_sizes"]) != 20 or len(other["train_acc_list"]) != 2:
             raise Mismatch(f"{len(other['batch_sizes'])} iterations and {len(other['train_acc_list'])} "
                            "accuracies, expected 20 and 2")
@@ -891,15 +909,8 @@ def trainer_optimizer_names(ctx):
     W, b = rng.normal(0, 0.1, size=(4, 3)), np.zeros(3)
     for name in OPTIMIZER_NAMES:
         with ctx.case(f"optimizer={name!r}"):
-            try:
-                got = ctx.call(probe_trainer, data=data, W=W, b=b,
-                               kwargs={"epochs": 1, "mini_batch_size": 50, "optimizer": name,
-                                       "optimizer_param": {"lr": 0.01}})
-            except StudentError as exc:
-                if str(exc).startswith("KeyError"):
-                    raise Mismatch(f"optimizer={name.lower()!r} is not found: check the spelling of the key "
-                                   f"in the optimizer table ({exc})") from None
-                raise
+            got = _train(ctx, data, W, b, {"epochs": 1, "mini_batch_size": 50, "optimizer": name,
+                                           "optimizer_param": {"lr": 0.01}})
             cls = got["optimizer_class"]
             if cls is not None and cls.lower() != name.lower():
                 raise Mismatch(f"optimizer={name!r} made a {cls}")

@@ -168,3 +168,15 @@ def test_a_notebook_instead_of_modules_is_explained(tmp_path):
     done = run_cli("--submission", str(tmp_path / "hw"))
     assert done.returncode == 2
     assert "holds notebooks (ch05.ipynb)" in done.stderr
+
+
+def test_a_worker_that_cannot_start_is_the_graders_fault(tmp_path, monkeypatch):
+    """Exit status 2, not a student's zero, when the grader itself is broken."""
+    import grader.runner
+
+    broken = tmp_path / "worker.py"
+    broken.write_text("raise ImportError('the grader is broken')\n")
+    monkeypatch.setattr(grader.runner, "WORKER", broken)
+    from grader.cli import main
+
+    assert main(["check", "--submission", str(SOLUTIONS), "--chapter", "ch04", "--quiet"]) == 2
