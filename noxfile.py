@@ -23,7 +23,8 @@ def _install(session, group):
 def tests(session):
     """The kit's own test suite (add `-- -m "not slow"` for the quick part)."""
     _install(session, "test")
-    session.run("python", "-m", "pytest", "-n", "auto", *session.posargs)
+    threads = {var: "1" for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+    session.run("python", "-m", "pytest", "-n", "auto", *session.posargs, env=threads)
 
 
 @nox.session

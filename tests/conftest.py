@@ -1,5 +1,11 @@
-"""Shared test settings: deterministic hypothesis, no example database."""
+"""Shared test settings: deterministic hypothesis, no example database, one BLAS thread."""
+import os
 import sys
+
+# Several test processes run at once; BLAS threads competing for two cores slow training
+# tenfold. Must be set before numpy is first imported.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 from pathlib import Path
 
 from hypothesis import settings
