@@ -2,6 +2,8 @@
 Batch Normalization, weight initialisation and weight decay in MultiLayerNet(Extend),
 the Trainer, and a short MNIST training run. 100 points."""
 import numpy as np
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
 from grader import oracles
 from grader.checking import (
@@ -140,13 +142,13 @@ def compare_trajectory(steps, expected, initial, rule):
         raise Mismatch("the probe got no trajectory back")
     for number, (got, want) in enumerate(zip(steps, expected), start=1):
         for key, value in want.items():
-            moved = as_array(got["values"][key], f"params[{key!r}]") - initial[key]
+            what = f"params[{key!r}] after step {number}"
+            moved = expect_finite(expect_shape(got["values"][key], value.shape, what), what) - initial[key]
             target = value - initial[key]
-            shaped = expect_shape(moved + initial[key], target.shape, f"params[{key!r}] after step {number}")
-            expect_finite(shaped, f"params[{key!r}] after step {number}")
             close = np.isclose(moved, target, rtol=OPTIMIZER_RTOL, atol=1e-10)
             if not np.all(close):
-                index = np.unravel_index(np.argmax(np.abs(moved - target) / np.abs(target)), target.shape)
+                worst = np.argmax(np.abs(moved - target) / (np.abs(target) + 1e-300))
+                index = np.unravel_index(worst, target.shape)
                 where = tuple(int(i) for i in index)
                 hint = ""
                 if number > 1:
@@ -194,7 +196,7 @@ def optimizer_check(ctx, cls, rules, kwargs, defaults, rule_text):
             trajectory_case({}, defaults)
         except Mismatch as exc:
             raise Mismatch(f"{exc}; are the defaults {_kwargs_text(defaults)}?") from None
-    with ctx.case("params[key] is updated in place (the layers hold the same arrays)"):
+    with ctx.case("params[key] is updated in place (the layers hold the same arrays)", weight=2):
         params, grads = optimizer_inputs(rng, steps=3)
         expect_in_place(ctx.call(probe_optimizer, cls=cls, init_kwargs=kwargs, params=params, grads=grads))
 
@@ -202,6 +204,18 @@ def optimizer_check(ctx, cls, rules, kwargs, defaults, rule_text):
 @check("ch06", "SGD.update moves params by -lr * grad, in place", points=4)
 def sgd_update(ctx):
     optimizer_check(ctx, "SGD", [_sgd], {"lr": 0.05}, {"lr": 0.01}, "W -= lr * dW")
+
+    def one_step(shape, lr, seed):
+        rng = np.random.default_rng(seed)
+        params = {"W": rng.normal(0, 1, size=shape)}
+        grads = [{"W": rng.normal(0, 1, size=shape)}]
+        steps = ctx.call(probe_optimizer, cls="SGD", init_kwargs={"lr": lr}, params=params, grads=grads)
+        compare_trajectory(steps, oracle_trajectory(_sgd(lr), params, grads), params,
+                           f"W -= lr * dW, W of shape {shape}, lr={lr:g}")
+
+    with ctx.case("any shape and learning rate"):
+        ctx.forall(one_step, hnp.array_shapes(min_dims=1, max_dims=4, max_side=5),
+                   st.sampled_from([1e-3, 0.02, 0.3, 1.0]), st.integers(0, 2**16), examples=10)
 
 
 @check("ch06", "Momentum.update follows v = momentum * v - lr * grad, W += v across steps", points=6)
@@ -586,7 +600,7 @@ def _bn_net_inputs(rng, sizes, n, activation):
     until every input of one has a batch variance of at least 10 per unit (so that the
     choice of eps, 1e-8 to 1e-5, does not matter)."""
     act = oracles.relu if activation == "relu" else oracles.sigmoid
-    while True:
+    for _ in range(1000):  # one to a few draws in practice
         params, x, t = _net_inputs(rng, sizes, n=n, batchnorm=True)
         for i in range(1, len(sizes) - 1):
             params[f"W{i}"] *= 8
@@ -597,6 +611,7 @@ def _bn_net_inputs(rng, sizes, n, activation):
             h = act(oracles.batchnorm_train(h, params[f"gamma{i}"], params[f"beta{i}"])[0])
         if smallest >= 10:
             return params, x, t
+    raise RuntimeError("no network inputs with large enough batch variances were drawn")
 
 
 def _net_result(got):

@@ -1,0 +1,5 @@
+"""BatchNormalization.backward forgets the term that flows through the batch variance."""
+CHECK = "ch06: BatchNormalization.backward matches numerical gradient for x, gamma and beta"
+PATCHES = [("common/layers.py",
+            "        dx = (dxn - dxn.mean(axis=0) - self.xn * np.mean(dxn * self.xn, axis=0)) / self.std",
+            "        dx = (dxn - dxn.mean(axis=0)) / self.std")]

@@ -1,0 +1,7 @@
+"""BatchNormalization never updates running_mean and running_var while training."""
+CHECK = "ch06: BatchNormalization keeps running averages and uses them in test mode"
+PATCHES = [("common/layers.py",
+            """            self.running_mean = self.momentum * self.running_mean + (1 - self.momentum) * mean
+            self.running_var = self.momentum * self.running_var + (1 - self.momentum) * var
+""",
+            "")]

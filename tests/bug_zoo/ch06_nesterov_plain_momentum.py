@@ -1,0 +1,7 @@
+"""Nesterov.update is plain momentum: the look-ahead terms are left out."""
+CHECK = "ch06: Nesterov.update follows Nesterov's momentum rule across steps"
+PATCHES = [("common/optimizer.py",
+            """            params[key] += mu * mu * self.v[key] - (1 + mu) * self.lr * grads[key]
+            self.v[key] = mu * self.v[key] - self.lr * grads[key]""",
+            """            self.v[key] = mu * self.v[key] - self.lr * grads[key]
+            params[key] += self.v[key]""")]
