@@ -181,7 +181,7 @@ def run_check(check_, worker, time_limit=None):
 def as_array(value, what):
     """The student's value as a float64 ndarray, or a Mismatch saying why it is not one."""
     if value is None:
-        raise Mismatch(f"{what} is None (a missing return?)")
+        raise Mismatch(f"{what} is None (a missing return, or an attribute never set?)")
     if isinstance(value, (dict, str)):
         raise Mismatch(f"{what} is a {type(value).__name__}, not numbers")
     try:

@@ -527,7 +527,7 @@ def simple_convnet_accuracy(ctx):
 # ------------------------------------------------------------------ MNIST
 
 MNIST = {
-    "train_size": 5000, "test_size": 1000, "iterations": 300, "batch_size": 50, "lr": 0.001,
+    "train_size": 5000, "test_size": 1000, "iterations": 400, "batch_size": 50, "lr": 0.003,
     "config": {"input_dim": (1, 28, 28), "conv_param": {"filter_num": 8, "filter_size": 5, "pad": 0, "stride": 1},
                "hidden_size": 50, "output_size": 10, "weight_init_std": 0.01},
 }
