@@ -154,7 +154,7 @@ class Context:
         with with_reporter(lambda _: None):
             try:
                 run()
-            except (Flaky,) as exc:
+            except Flaky as exc:
                 raise Mismatch(f"behaves inconsistently on repeated calls ({type(exc).__name__})") from None
 
 

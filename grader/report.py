@@ -6,7 +6,6 @@ import sys
 import textwrap
 from collections import OrderedDict
 
-
 COLOURS = {"passed": "\033[32m", "partial": "\033[33m", "failed": "\033[31m", "error": "\033[35m"}
 RESET = "\033[0m"
 

@@ -70,10 +70,10 @@ def _reset_numpy_state():
 
 
 def serve(submission, result_fd):
+    import numpy as np
+
     from grader.submission import describe_error
     from grader.wire import WireError, dumps, loads
-
-    import numpy as np
 
     sys.path.insert(0, submission)
     results = os.fdopen(result_fd, "w", encoding="utf-8", closefd=True)

@@ -4,6 +4,9 @@ import math
 import hypothesis.extra.numpy as hnp
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from common.functions import (
     cross_entropy_error,
     identity_function,
@@ -16,8 +19,6 @@ from common.functions import (
     softmax_loss,
     step_function,
 )
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 PROPERTY = settings(derandomize=True, database=None, deadline=None, max_examples=30)
 

@@ -1,9 +1,10 @@
 """common/gradient.py: numerical_gradient by central differences, h = 1e-4."""
 import hypothesis.extra.numpy as hnp
 import numpy as np
-from common.gradient import numerical_gradient
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from common.gradient import numerical_gradient
 
 PROPERTY = settings(derandomize=True, database=None, deadline=None, max_examples=30)
 

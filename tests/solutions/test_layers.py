@@ -3,6 +3,9 @@ against a numerical gradient of sum(forward(x) * dout) for a random dout."""
 import hypothesis.extra.numpy as hnp
 import numpy as np
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
 from ch05.layer_naive import AddLayer, MulLayer
 from common.layers import (
     Affine,
@@ -14,8 +17,6 @@ from common.layers import (
     Sigmoid,
     SoftmaxWithLoss,
 )
-from hypothesis import assume, given, settings
-from hypothesis import strategies as st
 
 PROPERTY = settings(derandomize=True, database=None, deadline=None, max_examples=30)
 TOL = 1e-6

@@ -4,6 +4,7 @@ Backpropagation is checked, key by key, against a numerical gradient of the loss
 test computes itself (and against the network's own ``numerical_gradient``)."""
 import numpy as np
 import pytest
+
 from ch05.two_layer_net import TwoLayerNet
 from ch07.simple_convnet import SimpleConvNet
 from common.layers import (

@@ -2,9 +2,10 @@
 updates, state kept across calls, and the book's default hyper-parameters."""
 import numpy as np
 import pytest
-from common.optimizer import SGD, AdaGrad, Adam, Momentum, Nesterov, RMSprop
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from common.optimizer import SGD, AdaGrad, Adam, Momentum, Nesterov, RMSprop
 
 PROPERTY = settings(derandomize=True, database=None, deadline=None, max_examples=30)
 EPS = 1e-7

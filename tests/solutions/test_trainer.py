@@ -1,6 +1,7 @@
 """common/trainer.py: the mini-batch loop, its bookkeeping and the optimizer table."""
 import numpy as np
 import pytest
+
 from ch05.two_layer_net import TwoLayerNet
 from common.multi_layer_net import MultiLayerNet
 from common.optimizer import SGD, AdaGrad, Adam, Momentum, Nesterov, RMSprop

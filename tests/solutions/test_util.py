@@ -1,9 +1,10 @@
 """common/util.py: conv_output_size, im2col / col2im, smooth_curve, shuffle_dataset."""
 import numpy as np
 import pytest
-from common.util import col2im, conv_output_size, im2col, shuffle_dataset, smooth_curve
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+
+from common.util import col2im, conv_output_size, im2col, shuffle_dataset, smooth_curve
 
 PROPERTY = settings(derandomize=True, database=None, deadline=None, max_examples=30)
 
