@@ -260,7 +260,10 @@ def _ratio_hint(actual, expected):
     mask = np.abs(expected) > 1e-3 * np.max(np.abs(expected), initial=0.0)
     if np.count_nonzero(mask) < 2:
         return ""
+    scale = np.max(np.abs(expected), initial=0.0)
+    if np.any(np.abs(actual[~mask]) > 1e-3 * scale):
+        return ""  # wrong where the answer is (nearly) zero: not a constant factor
     ratios = actual[mask] / expected[mask]
-    if np.allclose(ratios, ratios[0], rtol=1e-3) and abs(ratios[0]) > 1e-12:
+    if np.allclose(ratios, ratios[0], rtol=1e-3) and abs(ratios[0]) > 1e-12 and not np.isclose(ratios[0], 1.0):
         return f"; everywhere off by a factor of {ratios[0]:.4g}"
     return ""

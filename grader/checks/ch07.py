@@ -45,7 +45,7 @@ class Once:
             self.done = True
             try:
                 self.value = self.function()
-            except (Mismatch, Exception) as exc:  # StudentError included: replayed below
+            except Exception as exc:  # Mismatch or StudentError: replayed to every case that asks
                 self.error = exc
         if self.error is not None:
             raise self.error
@@ -126,7 +126,8 @@ def conv_output_size_values(ctx):
         got = util(ctx, "conv_output_size", 9, 3, 2, 0)
         if isinstance(got, bool) or not isinstance(got, int):
             kind = "a float" if isinstance(got, float) else type(got).__name__
-            raise Mismatch(f"conv_output_size(9, 3, 2, 0) returned {kind} ({got!r}); use // for an int")
+            raise Mismatch(f"conv_output_size(9, 3, 2, 0) returned {kind} ({got!r}); divide with // (the book "
+                           "divides with /) so that the size is a whole number")
         if got != 4:
             raise Mismatch(f"conv_output_size(9, 3, 2, 0) is {got}, expected 4")
 
@@ -375,12 +376,15 @@ def probe_net_structure(config):
     """params and layer names of a new SimpleConvNet, and which params arrays the layers
     use themselves (the book's optimizers update params in place and rely on it)."""
     net = build_net(config)
-    layers = dict(net.layers)
+    layers = getattr(net, "layers", None)
+    layers = dict(layers) if hasattr(layers, "keys") else {}
+    params = getattr(net, "params", None)
+    params = params if isinstance(params, dict) else {}
     shared = {}
     for name, attribute, key in SHARED:
         held = getattr(layers.get(name), attribute, None)
-        shared[key] = bool(isinstance(held, np.ndarray) and key in net.params
-                           and np.shares_memory(held, net.params[key]))
+        shared[key] = bool(isinstance(held, np.ndarray) and isinstance(params.get(key), np.ndarray)
+                           and np.shares_memory(held, params[key]))
     return {"params": copy_params(net), "layers": [str(name) for name in layers],
             "has_last_layer": getattr(net, "last_layer", None) is not None, "shared": shared}
 
@@ -494,34 +498,43 @@ def simple_convnet_gradient(ctx):
 @check("ch07", "SimpleConvNet.accuracy evaluated in batches counts every sample", points=2)
 def simple_convnet_accuracy(ctx):
     rng = rng_for(ctx)
-    n = 7
-    x = rng.normal(size=(n, *TINY["input_dim"]))
-    seed = ctx.check.seed + 1000
+    x = rng.normal(size=(7, *TINY["input_dim"]))
+    seed = ctx.check.seed + 1000  # the same network in every call
 
     def targets():
         params = expect_params(ctx.call(probe_net_params, seed=seed, config=TINY), TINY)
         predicted = oracles.simple_convnet_scores(params, x, *conv_settings(TINY)).argmax(axis=1)
-        # right for a chosen set of samples (including ones in the last, short batch), wrong elsewhere
+        # right on a chosen set of samples (one in each batch of 3, and the last), wrong elsewhere
         right = np.array([1, 0, 1, 1, 0, 0, 1], dtype=bool)
         return np.where(right, predicted, (predicted + 1) % TINY["output_size"])
 
     labels = Once(targets)
 
-    def expect_accuracy(t, what):
-        got = ctx.call(probe_net_accuracy, seed=seed, config=TINY, x=x, t=t, batch_size=3)
+    def expect_accuracy(n, one_hot):
+        t = labels()[:n]
+        t = np.eye(TINY["output_size"])[t] if one_hot else t
+        got = ctx.call(probe_net_accuracy, seed=seed, config=TINY, x=x[:n], t=t, batch_size=3)
         params = expect_params(got["params"], TINY)
-        predicted = oracles.simple_convnet_scores(params, x, *conv_settings(TINY)).argmax(axis=1)
-        truth = t.argmax(axis=1) if t.ndim == 2 else t
-        expected = float(np.mean(predicted == truth))
+        predicted = oracles.simple_convnet_scores(params, x[:n], *conv_settings(TINY)).argmax(axis=1)
+        hits = predicted == labels()[:n]
+        expected = float(np.mean(hits))
         accuracy = float(expect_finite(got["accuracy"], "accuracy"))
         if not np.isclose(accuracy, expected, atol=1e-9):
-            raise Mismatch(f"accuracy(x, t, batch_size=3) on {n} samples with {what} is {accuracy:.4g}, "
-                           f"expected {expected:.4g}")
+            whole = n - n % 3
+            hint = ""
+            if n % 3 and np.isclose(accuracy, np.sum(hits[:whole]) / n, atol=1e-9):
+                hint = (f": the last, short batch (sample {whole} on) is not counted; loop with "
+                        "range(0, N, batch_size) instead of range(N // batch_size)")
+            raise Mismatch(f"accuracy(x, t, batch_size=3) on {n} samples with "
+                           f"{'one-hot targets' if one_hot else 'labels'} is {accuracy:.4g}, "
+                           f"expected {expected:.4g}{hint}")
 
-    with ctx.case("labels, batch_size 3 on 7 samples"):
-        expect_accuracy(labels(), "labels")
-    with ctx.case("one-hot targets, batch_size 3 on 7 samples"):
-        expect_accuracy(np.eye(TINY["output_size"])[labels()], "one-hot targets")
+    with ctx.case("labels, batch_size 3 on 6 samples"):
+        expect_accuracy(6, one_hot=False)
+    with ctx.case("one-hot targets, batch_size 3 on 6 samples"):
+        expect_accuracy(6, one_hot=True)
+    with ctx.case("batch_size 3 on 7 samples: the last, short batch counts too"):
+        expect_accuracy(7, one_hot=False)
 
 
 # ------------------------------------------------------------------ MNIST
@@ -570,6 +583,16 @@ def probe_train_mnist(train_size, test_size, iterations, batch_size, lr, config)
     return np.concatenate(predictions)
 
 
+# Calibration (the reference, worker seeds 0 to 9, which set the initial weights and the
+# batches): accuracy on the first 1000 test images min 0.900, median 0.914, max 0.934, in
+# 4 to 10 s per run on a 2-core machine. lr 0.001 or 300 steps left the worst seed at
+# 0.85 to 0.86, too close to any threshold. Threshold 0.85, five points below the worst
+# seed. Layers that hold copies of params (only the last layer learns) reach 0.21 to 0.25;
+# gradients keyed to the wrong layers crash. Mistakes inside the convolution layer's own
+# backward (dW not transposed, the pooling gradient spread over the window, col2im with =)
+# still reach 0.88 to 0.93, since the dense layers learn on whatever the convolution
+# computes: the gradient checks above catch those. Written with loops over the output
+# positions, the layers train in about the same time as the reference.
 MNIST_THRESHOLD = 0.85
 
 
