@@ -40,6 +40,8 @@ def install(submission, kit_root, scratch):
     """Install the rules. ``scratch`` is the only folder submission code may write to."""
     kit = os.path.realpath(kit_root) + os.sep
     allowed_in_kit = tuple(os.path.realpath(os.path.join(kit_root, d)) + os.sep for d in ("dataset", "grader"))
+    # The Python installation itself (a virtual environment may live inside the kit, e.g. .nox/).
+    python = tuple({os.path.realpath(p) + os.sep for p in (sys.prefix, sys.exec_prefix, sys.base_prefix)})
     scratch = os.path.realpath(scratch) + os.sep
     submission = os.path.realpath(submission) + os.sep
 
@@ -49,7 +51,7 @@ def install(submission, kit_root, scratch):
         return os.path.realpath(path) + (os.sep if os.path.isdir(path) else "")
 
     def readable(real):
-        if real.startswith(submission) or real.startswith(scratch):
+        if real.startswith(submission) or real.startswith(scratch) or real.startswith(python):
             return True
         if real.startswith(kit) and not real.startswith(allowed_in_kit):
             return False
