@@ -93,3 +93,22 @@ def bench_mnist(session):
     """Time the MNIST loader: first load (parse) and cached load."""
     session.install("numpy")
     session.run("python", "tests/benchmarks/bench_mnist_load.py")
+
+
+@nox.session
+def course(session):
+    """Regenerate the nbgrader course (assignments/source) from student_template/ and the grader."""
+    session.install(*nox.project.dependency_groups(PYPROJECT, "grade"))
+    session.run("python", "-m", "grader.notebook", "build-course", *session.posargs)
+
+
+@nox.session
+def release(session):
+    """Build the student kit in build/: build/dlfs-kit/ and build/dlfs-kit.zip."""
+    session.run("python", "-m", "grader.release", *session.posargs)
+
+
+@nox.session
+def gradescope(session):
+    """Build build/autograder.zip for Gradescope (`-- --chapter ch05` for one chapter)."""
+    session.run("python", "-m", "grader.gradescope", "build", *session.posargs)

@@ -3,9 +3,16 @@
 Each chapter is worth 100 points; ``checks_for`` returns a chapter's checks in the order
 they are reported.
 """
+import importlib.util
+
 from grader.checking import REGISTRY
 from grader.checks import ch04, ch05, ch06, ch07  # noqa: F401  (registration)
 from grader.contract import CHAPTERS
+
+# Hidden checks (instructors only) are registered when their package is present: the student
+# release leaves it out (see grader/checks/hidden/__init__.py).
+if importlib.util.find_spec("grader.checks.hidden") is not None:
+    import grader.checks.hidden  # noqa: F401
 
 POINTS_PER_CHAPTER = 100
 

@@ -1,0 +1,272 @@
+"""Gradescope: build the autograder, and the program it runs for every submission.
+
+``python -m grader.gradescope build [--chapter chNN ...] [--out build/autograder.zip]``
+(``nox -s gradescope``) writes the zip to upload: ``setup.sh`` and ``run_autograder`` at its
+root, with the grader (hidden checks included) and ``dataset/``; no reference solution.
+
+``python -m grader.gradescope run [--root /autograder] [--chapter chNN ...]`` is what
+``run_autograder`` starts: it grades ``ROOT/submission`` and writes ``ROOT/results/results.json``
+in Gradescope's format. The root is ``/autograder`` on Gradescope; the environment variable
+``DLFS_AUTOGRADER_ROOT`` (read by ``run_autograder``) replaces it, so that the autograder can be
+run on a simulated tree anywhere.
+
+A submission is the book's layout (``common/layers.py``, ...), possibly one folder deep, or the
+module files uploaded one by one (``layers.py``, ``two_layer_net.py``, ...), which are put in
+their places by name.
+"""
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+from grader.contract import CHAPTERS, MODULE_CHAPTER
+
+KIT_ROOT = Path(__file__).resolve().parent.parent
+# Shipped in the autograder: the grader (hidden checks included) and the dataset; not the tools
+# that need the reference (make_template) or build student releases.
+LEFT_OUT = ("grader/make_template.py", "grader/release.py")
+VISIBILITY = ("hidden", "after_due_date", "after_published", "visible")
+
+SETUP_SH = """\
+#!/usr/bin/env bash
+# Gradescope runs this once, as root, while it builds the autograder's image; the zip is
+# unpacked in /autograder/source. Python 3.10 or newer, numpy and hypothesis in a venv, and the
+# MNIST cache built once.
+set -euo pipefail
+ROOT="${{DLFS_AUTOGRADER_ROOT:-/autograder}}"
+cd "$ROOT/source"
+apt-get install -y python3 python3-venv python3-pip
+python3 -m venv "$ROOT/venv"
+"$ROOT/venv/bin/python" -m pip install --quiet {requirements}
+"$ROOT/venv/bin/python" -c "from dataset.mnist import load_mnist; load_mnist()"
+"""
+
+RUN_AUTOGRADER = """\
+#!/usr/bin/env bash
+# Gradescope runs this for every submission. It grades $ROOT/submission and writes
+# $ROOT/results/results.json; ROOT is /autograder unless DLFS_AUTOGRADER_ROOT says otherwise,
+# and the Python is the venv of setup.sh unless DLFS_PYTHON says otherwise.
+set -uo pipefail
+ROOT="${{DLFS_AUTOGRADER_ROOT:-/autograder}}"
+PYTHON="${{DLFS_PYTHON:-$ROOT/venv/bin/python}}"
+cd "$ROOT/source"
+exec "$PYTHON" -m grader.gradescope run --root "$ROOT"{chapter_args}
+"""
+
+
+# ---------------------------------------------------------------- the autograder zip
+
+def autograder_files(chapters=CHAPTERS, root=KIT_ROOT):
+    """{path in the zip: (source path or text, executable)}."""
+    from grader.release import _grade_requirements
+
+    root = Path(root)
+    files = {}
+    for path in sorted((root / "grader").rglob("*.py")):
+        relative = path.relative_to(root).as_posix()
+        if "__pycache__" not in relative and relative not in LEFT_OUT:
+            files[relative] = (path, False)
+    for name in ("__init__.py", "mnist.py"):
+        files[f"dataset/{name}"] = (root / "dataset" / name, False)
+    for path in sorted((root / "dataset").glob("*.gz")):
+        files[f"dataset/{path.name}"] = (path, False)
+    requirements = " ".join(f"'{r}'" for r in _grade_requirements())
+    chapter_args = "".join(f" --chapter {c}" for c in chapters) if tuple(chapters) != tuple(CHAPTERS) else ""
+    files["setup.sh"] = (SETUP_SH.format(requirements=requirements), True)
+    files["run_autograder"] = (RUN_AUTOGRADER.format(chapter_args=chapter_args), True)
+    return files
+
+
+def build_autograder(out=KIT_ROOT / "build" / "autograder.zip", chapters=CHAPTERS):
+    """Write the zip to upload to Gradescope (byte-identical for identical inputs)."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    with zipfile.ZipFile(tmp, "w") as zf:
+        for relative, (content, executable) in sorted(autograder_files(chapters).items()):
+            data = content.read_bytes() if isinstance(content, Path) else content.encode()
+            info = zipfile.ZipInfo(relative, date_time=(1980, 1, 1, 0, 0, 0))
+            info.external_attr = (0o755 if executable else 0o644) << 16
+            info.compress_type = zipfile.ZIP_STORED if relative.endswith(".gz") else zipfile.ZIP_DEFLATED
+            zf.writestr(info, data)
+    tmp.replace(out)
+    return out
+
+
+# ---------------------------------------------------------------- grading one submission
+
+MODULE_BY_NAME = {Path(path).name: path for path in MODULE_CHAPTER}
+
+
+def arrange(submission, scratch):
+    """The folder to grade: the submission itself when it has the book's layout (possibly one
+    folder deep), else a copy in ``scratch`` with every uploaded module put at its place by
+    file name. Raises ValueError when no module of the contract is there."""
+    from grader.cli import locate_submission
+
+    submission = Path(submission)
+    try:
+        return locate_submission(submission), []
+    except SystemExit:
+        pass
+    placed = []
+    for name, relative in sorted(MODULE_BY_NAME.items()):
+        found = [p for p in submission.rglob(name) if p.is_file()
+                 and not any(part.startswith(".") or part == "__pycache__" for part in p.relative_to(submission).parts)]
+        if len(found) == 1:
+            target = Path(scratch) / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(found[0], target)
+            placed.append(f"{found[0].relative_to(submission).as_posix()} -> {relative}")
+    if not placed:
+        expected = ", ".join(sorted(MODULE_CHAPTER))
+        raise ValueError(f"the submission holds none of the graded modules ({expected}): upload your folder laid "
+                         "out like the book's repository, or the module files themselves")
+    return Path(scratch), placed
+
+
+def results_json(results, elapsed, notes=()):
+    """Gradescope's results.json for ``results``: score, max_score, execution_time, an output
+    for the whole submission, and one test per check (hidden checks after publication)."""
+    from grader import report
+
+    data = report.gradescope(results)
+    lines = list(notes)
+    for chapter, rows in report.by_chapter(results).items():
+        earned, possible = report.totals([r for r in rows if not r.check.hidden])
+        lines.append(f"{chapter}: {earned:g} / {possible:g} points")
+        hidden = [r for r in rows if r.check.hidden]
+        if hidden:
+            lines.append(f"{chapter}: {len(hidden)} further check(s) worth "
+                         f"{sum(r.check.points for r in hidden):g} points, shown when grades are published")
+    data.update({"execution_time": round(elapsed), "output": "\n".join(lines), "stdout_visibility": "hidden"})
+    return data
+
+
+def failed_json(message, chapters, elapsed):
+    from grader.checks import checks_for
+
+    possible = sum(c.points for chapter in chapters for c in checks_for(chapter))
+    return {"score": 0, "max_score": possible, "execution_time": round(elapsed), "output": message,
+            "stdout_visibility": "hidden", "tests": []}
+
+
+def run(root, chapters=CHAPTERS):
+    """Grade ROOT/submission and write ROOT/results/results.json; returns the data written."""
+    from grader import report
+    from grader.cli import grade
+    from grader.runner import WorkerStartError
+
+    root = Path(root)
+    started = time.monotonic()
+    results_dir = root / "results"
+    results_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="submission-") as scratch:
+        try:
+            folder, placed = arrange(root / "submission", scratch)
+        except ValueError as exc:
+            data = failed_json(f"Not graded: {exc}", chapters, time.monotonic() - started)
+        else:
+            notes = ["Your files were put in the book's layout: " + "; ".join(placed)] if placed else []
+            if any(c.slow for c in _checks(chapters)):
+                _prepare_dataset()
+            try:
+                results = grade(folder, chapters, include_hidden=True,
+                                progress=lambda r: print(f"  {r.status:<7} {r.check.chapter} {r.check.name}",
+                                                         flush=True))
+            except (OSError, WorkerStartError) as exc:
+                data = failed_json(f"The autograder could not run ({exc}); please tell your instructor.", chapters,
+                                   time.monotonic() - started)
+            else:
+                print(report.table(results))
+                data = results_json(results, time.monotonic() - started, notes)
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    tmp = results_dir / f".results.json.{os.getpid()}"
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, results_dir / "results.json")
+    return data
+
+
+def _checks(chapters):
+    from grader.checks import all_checks
+
+    return all_checks(chapters)
+
+
+def _prepare_dataset():
+    try:
+        from dataset.mnist import load_mnist
+
+        load_mnist()
+    except Exception as exc:  # noqa: BLE001  (the MNIST checks report it)
+        print(f"warning: MNIST could not be loaded: {exc}", file=sys.stderr)
+
+
+def validate(data):
+    """Problems of ``data`` against Gradescope's documented results.json fields (empty: none)."""
+    problems = []
+
+    def number(value):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+    if "score" not in data and not all("score" in t for t in data.get("tests", [])):
+        problems.append("no score, neither overall nor on every test")
+    for key in ("score", "max_score", "execution_time"):
+        if key in data and not number(data[key]):
+            problems.append(f"{key} is not a number")
+    for key in ("visibility", "stdout_visibility"):
+        if key in data and data[key] not in VISIBILITY:
+            problems.append(f"{key} {data[key]!r} is not one of {VISIBILITY}")
+    if "output" in data and not isinstance(data["output"], str):
+        problems.append("output is not text")
+    if not isinstance(data.get("tests", []), list):
+        problems.append("tests is not a list")
+        return problems
+    for index, test in enumerate(data.get("tests", [])):
+        where = f"tests[{index}]"
+        if not isinstance(test.get("name"), str) or not test["name"]:
+            problems.append(f"{where}: no name")
+        for key in ("score", "max_score"):
+            if key in test and not number(test[key]):
+                problems.append(f"{where}: {key} is not a number")
+        if number(test.get("score")) and number(test.get("max_score")) and not 0 <= test["score"] <= test["max_score"]:
+            problems.append(f"{where}: score {test['score']} outside [0, {test['max_score']}]")
+        if "output" in test and not isinstance(test["output"], str):
+            problems.append(f"{where}: output is not text")
+        if test.get("visibility", "visible") not in VISIBILITY:
+            problems.append(f"{where}: visibility {test['visibility']!r} is not one of {VISIBILITY}")
+        if test.get("status", "passed") not in ("passed", "failed"):
+            problems.append(f"{where}: status {test['status']!r} is neither passed nor failed")
+    if number(data.get("score")) and data.get("tests") and all(number(t.get("score")) for t in data["tests"]):
+        if abs(data["score"] - sum(t["score"] for t in data["tests"])) > 0.01 * len(data["tests"]):
+            problems.append("score is not the sum of the tests' scores")
+    return problems
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m grader.gradescope", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    build = sub.add_parser("build", help="write the autograder zip to upload to Gradescope")
+    build.add_argument("--out", default=str(KIT_ROOT / "build" / "autograder.zip"))
+    build.add_argument("--chapter", action="append", choices=CHAPTERS, help="grade only this chapter (repeatable)")
+    grade_one = sub.add_parser("run", help="grade ROOT/submission into ROOT/results/results.json")
+    grade_one.add_argument("--root", default=os.environ.get("DLFS_AUTOGRADER_ROOT", "/autograder"))
+    grade_one.add_argument("--chapter", action="append", choices=CHAPTERS, help="grade only this chapter (repeatable)")
+    args = parser.parse_args(argv)
+    chapters = tuple(args.chapter) if args.chapter else CHAPTERS
+    if args.command == "build":
+        out = build_autograder(args.out, chapters)
+        print(f"Gradescope autograder ({', '.join(chapters)}): {out} ({out.stat().st_size / 1e6:.1f} MB)")
+        return 0
+    data = run(args.root, chapters)
+    print(f"score {data['score']:g} / {data['max_score']:g}; results in {Path(args.root) / 'results' / 'results.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,169 @@
+"""The nbgrader course in assignments/: generated from the template and the grader, complete,
+and graded cell by cell exactly as the grader grades (no nbgrader needed here)."""
+import json
+import shutil
+
+import pytest
+
+from grader.checks import checks_for
+from grader.cli import grade
+from grader.contract import CHAPTERS
+from grader.notebook import (
+    COURSE_ROOT,
+    GROUPS,
+    HIDDEN,
+    course_differences,
+    find_group,
+    grade_group,
+    group_of,
+    group_points,
+    groups,
+    kernel_timeout,
+    prepare_submissions,
+    released_modules,
+)
+from tests.grader.mutants import BUG_ZOO, ROOT, SOLUTIONS, build, load_member
+from tests.test_template import solution_regions
+
+TEMPLATE = ROOT / "student_template"
+
+
+def notebook(chapter):
+    return json.loads((COURSE_ROOT / "source" / chapter / f"{chapter}.ipynb").read_text(encoding="utf-8"))
+
+
+def nbgrader_meta(cell):
+    return cell["metadata"].get("nbgrader", {})
+
+
+def test_course_is_what_the_generator_makes():
+    stale = course_differences()
+    assert not stale, f"run `nox -s course` (python -m grader.notebook build-course): out of date: {stale}"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_groups_cover_every_check_of_the_chapter_exactly_once(chapter):
+    grouped = [check for _, checks in groups(chapter) for check in checks]
+    assert sorted(id(c) for c in grouped) == sorted(id(c) for c in checks_for(chapter))
+    public = [c for group, checks in groups(chapter) if not group.hidden for c in checks]
+    assert sum(c.points for c in public) == 100
+    assert all(group_of(c) == HIDDEN.key for c in checks_for(chapter) if c.hidden)
+    assert [g.key for g, _ in groups(chapter)][: len(GROUPS[chapter])] == [g.key for g in GROUPS[chapter]]
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_each_group_has_one_locked_autograded_cell_worth_its_points(chapter):
+    cells = notebook(chapter)["cells"]
+    graded = {nbgrader_meta(c)["grade_id"]: c for c in cells
+              if c["cell_type"] == "code" and nbgrader_meta(c).get("grade")}
+    expected = {f"{chapter}-grade-{group.key}": group_points(checks) for group, checks in groups(chapter)}
+    assert {key: nbgrader_meta(cell)["points"] for key, cell in graded.items()} == expected
+    for key, cell in graded.items():
+        meta = nbgrader_meta(cell)
+        assert meta["locked"] and not meta["solution"], key
+        assert cell["source"].rstrip().endswith(f'grade_group("{chapter}", "{key.split("-grade-")[1]}")') or \
+            "### END HIDDEN TESTS" in cell["source"]
+    assert sum(nbgrader_meta(c)["points"] for c in graded.values()) == sum(c.points for c in checks_for(chapter))
+    code = [c for c in cells if c["cell_type"] == "code"]
+    assert nbgrader_meta(code[0])["grade_id"] == f"{chapter}-setup" and nbgrader_meta(code[0])["locked"]
+    assert all(nbgrader_meta(c).get("locked") for c in code), "every code cell is the instructor's"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_written_questions_are_graded_by_hand(chapter):
+    answers = [c for c in notebook(chapter)["cells"] if nbgrader_meta(c).get("solution")]
+    assert len(answers) >= 2
+    for cell in answers:
+        meta = nbgrader_meta(cell)
+        assert cell["cell_type"] == "markdown" and meta["grade"] and meta["points"] > 0 and not meta["locked"]
+
+
+def test_hidden_checks_sit_between_hidden_test_markers():
+    hidden = [c for chapter in CHAPTERS for c in notebook(chapter)["cells"]
+              if nbgrader_meta(c).get("grade_id", "").endswith("-grade-hidden")]
+    assert hidden, "the kit has hidden checks: at least one notebook has a hidden cell"
+    for cell in hidden:
+        lines = cell["source"].splitlines()
+        call = next(i for i, line in enumerate(lines) if line.startswith("grade_group("))
+        assert "### BEGIN HIDDEN TESTS" in lines[:call] and "### END HIDDEN TESTS" in lines[call:]
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_released_modules_are_the_template_and_hold_no_solution(chapter):
+    source = COURSE_ROOT / "source" / chapter
+    released = sorted(p.relative_to(source).as_posix() for p in source.rglob("*.py"))
+    assert released == released_modules(chapter)
+    leaks = []
+    for relative in released:
+        text = (source / relative).read_text(encoding="utf-8")
+        assert text == (TEMPLATE / relative).read_text(encoding="utf-8"), relative
+        inside, outside = solution_regions((SOLUTIONS / relative).read_text(encoding="utf-8"))
+        lines = {line.strip() for line in text.splitlines()}
+        leaks += [f"{chapter}/{relative}: {line}" for line in inside
+                  if line and not line.startswith("#") and line not in outside and line in lines]
+        assert "### BEGIN SOLUTION" not in text
+    assert not leaks, "\n".join(leaks)
+
+
+def test_released_modules_are_what_each_chapter_needs():
+    assert released_modules("ch04") == ["common/__init__.py", "common/functions.py", "common/gradient.py"]
+    ch05 = released_modules("ch05")
+    assert {"ch05/layer_naive.py", "ch05/two_layer_net.py", "common/layers.py", "common/functions.py",
+            "common/util.py"} <= set(ch05)  # layers.py imports functions and util
+    assert "common/optimizer.py" not in ch05
+
+
+def test_grade_group_returns_a_plain_float_and_writes_nothing_to_stderr(capsys):
+    earned = grade_group("ch04", "softmax", submission=SOLUTIONS)
+    out, err = capsys.readouterr()
+    assert type(earned) is float and earned == 28.0
+    assert err == ""
+    assert "ch04 Softmax: 28 / 28 points" in out and "passed" in out
+
+    assert grade_group("ch04", "softmax", submission=TEMPLATE) == 0.0
+    out, err = capsys.readouterr()
+    assert err == "" and "not started yet" in out
+
+
+def test_grade_group_gives_the_graders_partial_credit(tmp_path, capsys):
+    submission = build(load_member(BUG_ZOO / "ch04_softmax_whole_batch.py"), tmp_path / "s")
+    group, checks = find_group("ch04", "softmax")
+    expected = round(sum(r.score for r in grade(submission, chapters=("ch04",), select=lambda c: c in checks)), 2)
+    earned = grade_group("ch04", "softmax", submission=submission)
+    assert type(earned) is float and 0 < earned < group_points(checks)
+    assert earned == expected
+    assert capsys.readouterr().err == ""
+
+
+def test_grade_group_reports_problems_instead_of_raising(tmp_path, capsys):
+    assert grade_group("ch04", "no_such_group", submission=SOLUTIONS) == 0.0
+    assert "no notebook group 'no_such_group'" in capsys.readouterr().out
+    (tmp_path / "only-a-notebook").mkdir()
+    (tmp_path / "only-a-notebook" / "ch04.ipynb").write_text("{}")
+    assert grade_group("ch04", "softmax", submission=tmp_path / "only-a-notebook") == 0.0
+    out, err = capsys.readouterr()
+    assert "no common/ folder" in out and err == ""
+
+
+def test_the_kernel_time_limit_covers_every_group():
+    from grader.notebook import group_budget
+
+    budgets = [group_budget(checks) for chapter in CHAPTERS for _, checks in groups(chapter)]
+    assert kernel_timeout() > max(budgets) > 30
+
+
+def test_prepare_submissions_copies_the_notebook_only_where_it_is_missing(tmp_path):
+    course = tmp_path / "course"
+    (course / "release" / "ch04").mkdir(parents=True)
+    (course / "release" / "ch04" / "ch04.ipynb").write_text('{"released": true}')
+    for student in ("ann", "bob"):
+        (course / "submitted" / student / "ch04" / "common").mkdir(parents=True)
+    (course / "submitted" / "bob" / "ch04" / "ch04.ipynb").write_text('{"bob": true}')
+    (course / "submitted" / "cy" / "ch05").mkdir(parents=True)
+    assert prepare_submissions(course, "ch04") == [("ann", "ch04.ipynb")]
+    assert (course / "submitted" / "ann" / "ch04" / "ch04.ipynb").read_text() == '{"released": true}'
+    assert (course / "submitted" / "bob" / "ch04" / "ch04.ipynb").read_text() == '{"bob": true}'
+    assert not (course / "submitted" / "cy" / "ch04").exists()
+    shutil.rmtree(course / "release")
+    with pytest.raises(FileNotFoundError, match="generate_assignment"):
+        prepare_submissions(course, "ch04")
