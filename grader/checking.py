@@ -5,15 +5,19 @@ inputs to probes (functions that run in the worker and call the submission), com
 what comes back with the grader's own oracles, and is split into weighted cases for
 partial credit::
 
-    @check("ch05", "Affine.forward computes x @ W + b", points=4)
+    @check("ch05", "Affine.forward computes x @ W + b", points=4, book="5.6.1")
     def affine_forward(ctx):
-        with ctx.case("2-D input"):
+        with ctx.case(M("ch05.affine.case.2d")):
             out = ctx.call(probe_affine_forward, x=x, W=W, b=b)
-            expect_close(out, x @ W + b, "output")
+            expect_close(out, x @ W + b, "out")
 
 A case passes when its block finishes; it fails on a ``Mismatch`` (a wrong result) or a
-``StudentError`` (the submission raised, hung or crashed). The first failing case gives
-the one-line reason shown to the student.
+``StudentError`` (the submission raised, hung or crashed). Every text a student reads is a
+``grader.messages.Message`` (labels, reasons), rendered in the student's language when shown;
+``what`` arguments of the comparisons are code (``"dx"``, ``"params['W1']"``) or messages.
+A failing case also carries a diagnosis (``grader.diagnose``): a stable id of the kind of
+mistake and its explanation, which cites the book section of the check (``book=``) unless the
+diagnosis names its own. The first failing case gives the one-line reason shown to the student.
 """
 import contextlib
 import zlib
@@ -21,55 +25,98 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from grader import diagnose
+from grader.diagnose import as_diagnosis
+from grader.messages import Message as M
+from grader.messages import render
 from grader.runner import StudentError, WorkerStartError
 
 REGISTRY = []
 
 
 class Mismatch(Exception):
-    """The submission's result is not what the mathematics says; the message says how."""
+    """The submission's result is not what the mathematics says; the message says how.
+
+    message: a Message (or plain text); diagnosis: a Diagnosis or its id, when the kind of
+    mistake is known; plot: data for a picture of the mistake (see grader.pictures)."""
+
+    def __init__(self, message, diagnosis=None, plot=None):
+        super().__init__(message)
+        self.message = message
+        self.diagnosis = as_diagnosis(diagnosis)
+        self.plot = plot
+
+    def __str__(self):
+        return render(self.message)
 
 
 @dataclass
 class Check:
     chapter: str
-    name: str
+    name: str  # the stable English identifier (tests, results.json, nbgrader groups)
     points: float
     function: object
     timeout: float = 20.0
     hidden: bool = False
     slow: bool = False  # trains on MNIST: seconds, not milliseconds
+    book: str | None = None  # the book section of the idea checked, e.g. "5.6.3"
 
     @property
     def seed(self):
         return zlib.crc32(self.name.encode())
 
+    @property
+    def slug(self):
+        """A file-name-safe identifier: 'ch05_softmax_with_loss_backward'."""
+        return f"{self.chapter}_{getattr(self.function, '__name__', 'check')}"
 
-def check(chapter, name, points, timeout=20.0, hidden=False, slow=False):
+
+def check(chapter, name, points, timeout=20.0, hidden=False, slow=False, book=None):
     """Register a check worth ``points`` of ``chapter``; each call to the worker may take
-    up to ``timeout`` seconds."""
+    up to ``timeout`` seconds. ``book``: the section of the book that the check is about."""
     def register(function):
         if any(c.chapter == chapter and c.name == name for c in REGISTRY):
             raise ValueError(f"two checks named {name!r} in {chapter}")
-        REGISTRY.append(Check(chapter, name, points, function, timeout, hidden, slow))
+        REGISTRY.append(Check(chapter, name, points, function, timeout, hidden, slow, book))
         return function
     return register
 
 
 @dataclass
 class Case:
-    label: str
+    label: object  # Message (or plain text)
     weight: float
     passed: bool
-    reason: str = ""
+    reason: object = ""  # Message (or plain text)
+    diagnosis: str | None = None  # id of the kind of mistake (grader.diagnose.KINDS)
+    advice: object = None  # Message: the diagnosis explained, with the book section
+    plot: dict | None = None
+
+    def _explanation(self):
+        if self.advice is None:
+            return self.reason
+        return M("report.likely_cause", text=self.reason, advice=self.advice)
+
+    def explain(self, language=None):
+        """'reason. Likely cause: advice' in ``language``; '' for a passed case."""
+        return "" if self.passed else render(self._explanation(), language)
+
+    def describe(self, language=None):
+        """'label: reason. Likely cause: advice' in ``language``; '' for a passed case."""
+        if self.passed:
+            return ""
+        return render(M("report.case", label=self.label, reason=self._explanation()), language)
 
 
 @dataclass
 class Result:
     check: Check
     cases: list = field(default_factory=list)
-    error: str = ""  # set when the check could not be judged at all
+    error: object = ""  # set when the check could not be judged at all (Message or text)
     grader_fault: bool = False
+    error_diagnosis: str | None = None
+    error_advice: object = None
+    plots: dict = field(default_factory=dict)  # data for pictures: {"learning_curve": {...}}
 
     @property
     def fraction(self):
@@ -91,15 +138,56 @@ class Result:
         return "partial" if self.fraction > 0 else "failed"
 
     @property
+    def failed_cases(self):
+        return [c for c in self.cases if not c.passed]
+
+    @property
     def reason(self):
+        """One line, in the language of the moment: the first failing case and why."""
+        return self.reason_in()
+
+    def reason_in(self, language=None):
         if self.error:
-            return self.error
-        failed = [c for c in self.cases if not c.passed]
+            text = M("report.likely_cause", text=self.error, advice=self.error_advice) \
+                if self.error_advice is not None else self.error
+            return render(text, language)
+        failed = self.failed_cases
         if not failed:
             return ""
-        first = failed[0]
-        more = f" (+{len(failed) - 1} more failing case{'s' if len(failed) > 2 else ''})" if len(failed) > 1 else ""
-        return f"{first.label}: {first.reason}{more}"
+        line = failed[0].describe(language)
+        if len(failed) > 1:
+            more = "report.more_one" if len(failed) == 2 else "report.more_many"
+            line += render(M(more, count=len(failed) - 1), language)
+        return line
+
+    @property
+    def diagnosis(self):
+        """The id of the first diagnosed mistake (the first failing cases come first)."""
+        found = self.diagnoses
+        return found[0] if found else None
+
+    @property
+    def diagnoses(self):
+        """Ids of the diagnosed mistakes, one per failing case (in order), or of the error."""
+        if self.error:
+            return [self.error_diagnosis] if self.error_diagnosis else []
+        return [c.diagnosis for c in self.failed_cases if c.diagnosis]
+
+
+def advice_for(diagnosis, check_):
+    """The explanation of ``diagnosis``, citing the book section that fits it (None when the
+    reason itself says all)."""
+    if diagnosis.id in diagnose.SELF_EXPLAINED:
+        return None
+    text = M(f"diagnosis.{diagnosis.id}", **diagnosis.params)
+    section = diagnose.section_for(diagnosis, check_.book)
+    if section:
+        return M("advice.see_book", advice=text, section=M(f"book.{section}"))
+    return text
+
+
+def _diagnosis_of(exc):
+    return as_diagnosis(getattr(exc, "diagnosis", None))
 
 
 class Context:
@@ -132,9 +220,27 @@ class Context:
         try:
             yield
         except (Mismatch, StudentError) as exc:
-            self.result.cases.append(Case(label, weight, False, str(exc)))
+            diagnosis = _diagnosis_of(exc)
+            self.result.cases.append(Case(
+                label, weight, False, getattr(exc, "message", str(exc)),
+                diagnosis.id if diagnosis else None,
+                advice_for(diagnosis, self.check) if diagnosis else None,
+                getattr(exc, "plot", None)))
         else:
             self.result.cases.append(Case(label, weight, True))
+
+    def diagnose_failed(self, diagnosis):
+        """Give ``diagnosis`` to the failing cases that have none yet: for mistakes that only
+        the pattern of passed and failed cases reveals (e.g. every case with padding fails)."""
+        diagnosis = as_diagnosis(diagnosis)
+        for case in self.result.cases:
+            if not case.passed and case.diagnosis is None:
+                case.diagnosis = diagnosis.id
+                case.advice = advice_for(diagnosis, self.check)
+
+    def attach(self, name, data):
+        """Keep plain ``data`` for a picture drawn when a report is written (never during grading)."""
+        self.result.plots[name] = data
 
     def forall(self, test, *strategies, examples=25):
         """Run ``test`` on ``examples`` values drawn from hypothesis ``strategies``,
@@ -155,7 +261,7 @@ class Context:
             try:
                 run()
             except Flaky as exc:
-                raise Mismatch(f"behaves inconsistently on repeated calls ({type(exc).__name__})") from None
+                raise Mismatch(M("cmp.flaky", kind=type(exc).__name__)) from None
 
 
 def run_check(check_, worker, time_limit=None):
@@ -164,14 +270,18 @@ def run_check(check_, worker, time_limit=None):
     try:
         check_.function(ctx)
     except (Mismatch, StudentError) as exc:
-        ctx.result.error = str(exc)
+        ctx.result.error = getattr(exc, "message", str(exc))
+        diagnosis = _diagnosis_of(exc)
+        if diagnosis:
+            ctx.result.error_diagnosis = diagnosis.id
+            ctx.result.error_advice = advice_for(diagnosis, check_)
     except WorkerStartError:
         raise
     except Exception as exc:  # noqa: BLE001  (a fault of the grader itself: say so)
-        ctx.result.error = f"grader fault: {type(exc).__name__}: {exc}"
+        ctx.result.error = M("grader.fault", kind=type(exc).__name__, detail=str(exc))
         ctx.result.grader_fault = True
     if not ctx.result.cases and not ctx.result.error:
-        ctx.result.error = "grader fault: the check judged nothing"
+        ctx.result.error = M("grader.judged_nothing")
         ctx.result.grader_fault = True
     return ctx.result
 
@@ -181,54 +291,70 @@ def run_check(check_, worker, time_limit=None):
 def as_array(value, what):
     """The student's value as a float64 ndarray, or a Mismatch saying why it is not one."""
     if value is None:
-        raise Mismatch(f"{what} is None (a missing return, or an attribute never set?)")
+        raise Mismatch(M("cmp.none", what=what))
     if isinstance(value, (dict, str)):
-        raise Mismatch(f"{what} is a {type(value).__name__}, not numbers")
+        raise Mismatch(M("cmp.kind", what=what, kind=type(value).__name__))
     try:
         array = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):
-        raise Mismatch(f"{what} is not an array of numbers") from None
+        raise Mismatch(M("cmp.not_numbers", what=what)) from None
     return array
 
 
-def expect_shape(value, shape, what):
+def expect_shape(value, shape, what, expected=None, **hints):
+    """``value`` as an array of ``shape``. With ``expected`` (the right values) a wrong shape
+    is diagnosed (transposed, reshaped, summed over every axis, ...; ``hints`` as for
+    grader.diagnose.diagnose)."""
     array = as_array(value, what)
     if array.shape != tuple(shape):
-        raise Mismatch(f"{what} has shape {array.shape}, expected {tuple(shape)}")
+        diagnosis = diagnose.diagnose(array, expected, **hints) if expected is not None else None
+        raise Mismatch(M("cmp.shape", what=what, shape=array.shape, expected=tuple(shape)), diagnosis)
     return array
 
 
-def expect_finite(value, what):
+def expect_finite(value, what, diagnosis="not_finite"):
     array = as_array(value, what)
     if not np.all(np.isfinite(array)):
         bad = "nan" if np.any(np.isnan(array)) else "inf"
-        raise Mismatch(f"{what} contains {bad}")
+        raise Mismatch(M("cmp.not_finite", what=what, bad=bad), diagnosis)
     return array
 
 
-def expect_close(value, expected, what, rtol=1e-6, atol=1e-9):
-    """``value`` equals ``expected`` (shape and numbers) within rtol/atol."""
+def expect_close(value, expected, what, rtol=1e-6, atol=1e-9, not_finite="not_finite", **hints):
+    """``value`` equals ``expected`` (shape and numbers) within rtol/atol. A difference is
+    diagnosed with ``hints`` (batch, dout, mask, region, known, others: see
+    grader.diagnose.diagnose); ``not_finite`` is the diagnosis of nan or inf."""
     expected = np.asarray(expected, dtype=np.float64)
-    array = expect_shape(value, expected.shape, what)
-    expect_finite(array, what)
+    array = expect_shape(value, expected.shape, what, expected, **hints)
+    expect_finite(array, what, not_finite)
     close = np.isclose(array, expected, rtol=rtol, atol=atol)
     if not np.all(close):
-        index = np.unravel_index(np.argmax(np.abs(array - expected) - rtol * np.abs(expected)),
-                                 expected.shape) if expected.ndim else ()
-        where = f" at index {tuple(int(i) for i in index)}" if expected.ndim else ""
-        raise Mismatch(f"{what} is wrong{where}: got {array[index]:.6g}, expected {expected[index]:.6g}"
-                       + (f" ({np.count_nonzero(~close)} of {close.size} values differ)" if close.size > 1 else ""))
+        diagnosis = diagnose.diagnose(array, expected, **hints)
+        if not expected.ndim:
+            raise Mismatch(M("cmp.wrong", what=what, got=float(array), expected=float(expected)), diagnosis)
+        index = np.unravel_index(np.argmax(np.abs(array - expected) - rtol * np.abs(expected)), expected.shape)
+        place = tuple(int(i) for i in index)
+        if close.size == 1:
+            raise Mismatch(M("cmp.wrong_at", what=what, index=place, got=array[index], expected=expected[index]),
+                           diagnosis)
+        raise Mismatch(M("cmp.wrong_at_count", what=what, index=place, got=array[index], expected=expected[index],
+                         count=int(np.count_nonzero(~close)), size=int(close.size)), diagnosis)
     return array
 
 
-def relative_error(actual, expected):
-    """Worst elementwise |a - e| / max(|a| + |e|, floor), floor = 1e-3 * max|e| (+1e-12):
+def relative_errors(actual, expected):
+    """Elementwise |a - e| / max(|a| + |e|, floor), floor = 1e-3 * max|e| (+1e-12):
     elements far smaller than the largest gradient are judged on the scale of the largest,
-    so that numerical noise on near-zero entries does not count. Returns (error, index)."""
+    so that numerical noise on near-zero entries does not count."""
     actual = np.asarray(actual, dtype=np.float64)
     expected = np.asarray(expected, dtype=np.float64)
     floor = 1e-3 * float(np.max(np.abs(expected), initial=0.0)) + 1e-12
-    errors = np.abs(actual - expected) / np.maximum(np.abs(actual) + np.abs(expected), floor)
+    return np.abs(actual - expected) / np.maximum(np.abs(actual) + np.abs(expected), floor)
+
+
+def relative_error(actual, expected):
+    """The worst of ``relative_errors`` and its index: (error, index)."""
+    errors = relative_errors(actual, expected)
     index = np.unravel_index(int(np.argmax(errors)), errors.shape) if errors.ndim else ()
     return float(errors[index]), tuple(int(i) for i in index)
 
@@ -240,30 +366,23 @@ def relative_error(actual, expected):
 GRADIENT_TOLERANCE = 1e-4
 
 
-def expect_gradient(value, expected, what):
+def expect_gradient(value, expected, what, not_finite="not_finite", **hints):
     """``value`` (a student's analytic gradient) matches ``expected`` (the grader's
-    numerical gradient) within GRADIENT_TOLERANCE relative error."""
+    numerical gradient) within GRADIENT_TOLERANCE relative error. A mismatch is diagnosed
+    (``hints`` as for grader.diagnose.diagnose) and carries the map of relative errors."""
     expected = np.asarray(expected, dtype=np.float64)
-    array = expect_shape(value, expected.shape, what)
-    expect_finite(array, what)
-    error, index = relative_error(array, expected)
+    array = expect_shape(value, expected.shape, what, expected, **hints)
+    expect_finite(array, what, not_finite)
+    errors = relative_errors(array, expected)
+    index = np.unravel_index(int(np.argmax(errors)), errors.shape) if errors.ndim else ()
+    error = float(errors[index])
     if error > GRADIENT_TOLERANCE:
-        where = f" at index {index}" if index else ""
-        ratio = _ratio_hint(array, expected)
-        raise Mismatch(f"{what} does not match the numerical gradient: relative error {error:.2g}{where} "
-                       f"(got {array[index]:.4g}, expected {expected[index]:.4g}){ratio}")
+        diagnosis = diagnose.diagnose(array, expected, **hints)
+        plot = {"kind": "gradient_error", "errors": errors, "what": what}
+        if index:
+            message = M("cmp.gradient_at", what=what, error=error, index=tuple(int(i) for i in index),
+                        got=array[index], expected=expected[index])
+        else:
+            message = M("cmp.gradient", what=what, error=error, got=float(array), expected=float(expected))
+        raise Mismatch(message, diagnosis, plot)
     return array
-
-
-def _ratio_hint(actual, expected):
-    """Name a constant factor between the two, the commonest shape of a backward bug."""
-    mask = np.abs(expected) > 1e-3 * np.max(np.abs(expected), initial=0.0)
-    if np.count_nonzero(mask) < 2:
-        return ""
-    scale = np.max(np.abs(expected), initial=0.0)
-    if np.any(np.abs(actual[~mask]) > 1e-3 * scale):
-        return ""  # wrong where the answer is (nearly) zero: not a constant factor
-    ratios = actual[mask] / expected[mask]
-    if np.allclose(ratios, ratios[0], rtol=1e-3) and abs(ratios[0]) > 1e-12 and not np.isclose(ratios[0], 1.0):
-        return f"; everywhere off by a factor of {ratios[0]:.4g}"
-    return ""

@@ -1,13 +1,20 @@
-"""Command line: ``python -m grader check --submission DIR [--chapter chNN ...] [--json F]``,
-and ``python -m grader batch SUBMISSIONS_DIR [--out OUT_DIR]`` (see grader.batch).
+"""Command line: ``python -m grader check --submission DIR [--chapter chNN ...] [--json F]
+[--lang ko|en] [--report-dir DIR]``, and ``python -m grader batch SUBMISSIONS_DIR [--out OUT_DIR]``
+(see grader.batch).
+
+Feedback is in English or Korean: ``--lang``, else the locale (LC_ALL, LC_MESSAGES or LANG
+starting with ``ko``). ``--report-dir`` writes the report (report.txt) and, when matplotlib is
+installed, its pictures (learning curves of the MNIST checks, maps of gradient errors).
 
 Exit status: 0 when every check passed, 1 when some failed, 2 when grading could not run.
 """
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from grader.contract import CHAPTERS
+from grader.messages import LANGUAGES, Message, render, resolve_language, set_language
 
 EXIT_PASSED, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
@@ -39,7 +46,7 @@ def locate_submission(path):
     that an unzip often adds."""
     path = Path(path)
     if not path.is_dir():
-        raise SystemExit(f"error: submission folder {path} does not exist")
+        raise SystemExit(render(Message("cli.no_folder", path=str(path))))
     markers = ("common", "ch05", "ch07")
     if any((path / m).is_dir() for m in markers):
         return path
@@ -48,11 +55,37 @@ def locate_submission(path):
         return inner[0]
     notebooks = sorted(p.name for p in path.rglob("*.ipynb"))[:3]
     if notebooks:
-        raise SystemExit(f"error: {path} holds notebooks ({', '.join(notebooks)}) but no common/ folder: the grader "
-                         "reads the modules (common/layers.py, ch05/two_layer_net.py, ...); put your code into the "
-                         "files of student_template/ and hand in that folder")
-    raise SystemExit(f"error: {path} holds no common/ folder: is it a submission laid out like the book's "
-                     "repository (common/layers.py, ch05/two_layer_net.py, ...)?")
+        raise SystemExit(render(Message("cli.notebooks", path=str(path), names=", ".join(notebooks))))
+    raise SystemExit(render(Message("cli.no_common", path=str(path))))
+
+
+def write_report(results, folder, language, shown_as=None):
+    """report.txt and the pictures of ``results`` in ``folder``; returns the pictures' names.
+    ``shown_as``: how the report names the folder (default: as given)."""
+    from grader import report
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    names = []
+    from grader import pictures
+
+    if pictures.available():
+        try:
+            names = pictures.save_result_pictures(results, folder, language)
+        except Exception as exc:  # noqa: BLE001  (a picture never costs the report)
+            print(render(Message("cli.pictures_failed", detail=f"{type(exc).__name__}: {exc}")), file=sys.stderr)
+    text = report.table(results, colour=False, width=100, language=language)
+    text += pictures_line(names, shown_as or str(folder), language)
+    tmp = folder / f".report.txt.tmp{os.getpid()}"
+    tmp.write_text(text + "\n", encoding="utf-8")
+    os.replace(tmp, folder / "report.txt")
+    return names
+
+
+def pictures_line(names, folder, language):
+    if not names:
+        return ""
+    return "\n" + render(Message("report.pictures", folder=folder, names=", ".join(names)), language)
 
 
 def main(argv=None):
@@ -75,7 +108,13 @@ def main(argv=None):
     check.add_argument("--quiet", action="store_true", help="no line per check while grading")
     check.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
                        help="lower every check's own time limit per call to this")
+    check.add_argument("--lang", choices=LANGUAGES, default=None,
+                       help="language of the feedback (default: the locale's, ko for a ko_* locale, else en)")
+    check.add_argument("--report-dir", metavar="DIR", default=None,
+                       help="also write report.txt and its pictures (PNG, if matplotlib is installed) here")
     args = parser.parse_args(argv)
+    language = resolve_language(args.lang)
+    set_language(language)
 
     try:
         submission = locate_submission(args.submission)
@@ -90,16 +129,18 @@ def main(argv=None):
 
     def progress(result):
         if not args.quiet:
-            print(f"  {result.status:<7} {result.check.chapter} {result.check.name}", file=sys.stderr, flush=True)
+            print(f"  {report.pad(report.status_text(result.status), 7)} {result.check.chapter} "
+                  f"{report.title(result.check)}", file=sys.stderr, flush=True)
 
-    print(f"Grading {submission} ({', '.join(chapters)})", file=sys.stderr)
+    print(render(Message("cli.grading", submission=str(submission), chapters=", ".join(chapters))), file=sys.stderr)
     try:
         results = grade(submission, chapters, include_hidden=not args.public, progress=progress,
                         time_limit=args.time_limit)
     except (OSError, WorkerStartError) as exc:
-        print(f"error: grading could not run: {exc}", file=sys.stderr)
+        print(render(Message("cli.could_not_run", detail=str(exc))), file=sys.stderr)
         return EXIT_ERROR
-    print(report.table(results, colour=colour))
+    names = write_report(results, args.report_dir, language) if args.report_dir else []
+    print(report.table(results, colour=colour) + pictures_line(names, args.report_dir, language))
     if args.json:
         report.write_json(results, args.json)
     if any(r.grader_fault for r in results):

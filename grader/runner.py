@@ -13,6 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from grader.messages import Message as M
+from grader.messages import pack, render, unpack
 from grader.wire import WireError, dumps, loads
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
@@ -25,12 +27,33 @@ IMPORT_LIMIT = 10.0  # seconds for importing one submission module
 STARTUP_LIMIT = 60.0  # seconds for the worker to import the grader (no submission code yet)
 
 
-class StudentError(Exception):
-    """Submission code raised, hung or crashed; the message is for the student."""
+# The kind of mistake behind an error of the submission, by its message (grader.diagnose).
+ERROR_DIAGNOSES = {
+    "error.not_started": "not_started", "error.not_started_plain": "not_started",
+    "error.syntax": "syntax_error", "error.missing_file": "missing_item", "error.missing_name": "missing_item",
+    "error.numpy_alias": "numpy_alias_removed", "error.memory": "out_of_memory", "runner.timeout": "timeout",
+    "runner.out_of_memory": "out_of_memory",
+}
 
-    def __init__(self, message, kind="error"):
+
+class StudentError(Exception):
+    """Submission code raised, hung or crashed; the message (a grader.messages.Message) is for
+    the student. ``diagnosis``: the kind of mistake, when known (checks may set it)."""
+
+    def __init__(self, message, kind="error", diagnosis=None):
         super().__init__(message)
+        self.message = message
         self.kind = kind
+        message_id = getattr(message, "id", None)
+        self.diagnosis = diagnosis or ERROR_DIAGNOSES.get(message_id) or ("crash" if kind == "crash" else None)
+
+    def __str__(self):
+        return render(self.message)
+
+    @property
+    def english(self):
+        """The message in English, for checks that look for words of an exception."""
+        return render(self.message, "en")
 
 
 class WorkerStartError(RuntimeError):
@@ -84,7 +107,7 @@ class Worker:
         if ready != '{"ready":true}':
             tail = self.output_tail()
             self.stop()
-            raise WorkerStartError(f"the grader's worker could not start: {tail.strip()[-500:] or 'no output'}")
+            raise WorkerStartError(render(M("runner.cannot_start", detail=tail.strip()[-500:] or "-")))
 
     def _preflight(self):
         """Import every module of the submission once, each with its own time limit. A module
@@ -104,7 +127,7 @@ class Worker:
                 self._request(import_module, {"module": module}, 0, IMPORT_LIMIT)
             except StudentError as exc:
                 if exc.kind in ("timeout", "crash"):
-                    self.poisoned[module] = f"{relative} cannot be imported: {exc}"
+                    self.poisoned[module] = pack(M("runner.cannot_import", file=relative, reason=exc.message))
                     self.stop()
 
     def call(self, probe, inputs, seed, timeout):
@@ -129,12 +152,12 @@ class Worker:
             reply = loads(line)
         except WireError as exc:
             self.stop()
-            raise StudentError(f"the worker sent a malformed reply ({exc})", "crash") from None
+            raise StudentError(M("runner.malformed_reply_detail", detail=str(exc)), "crash") from None
         if not isinstance(reply, dict) or "ok" not in reply:
             self.stop()
-            raise StudentError("the worker sent a malformed reply", "crash")
+            raise StudentError(M("runner.malformed_reply"), "crash")
         if not reply["ok"]:
-            raise StudentError(str(reply.get("error", "unknown error")))
+            raise StudentError(_error_message(reply.get("error")))
         return reply.get("value")
 
     def _read_line(self, timeout):
@@ -143,8 +166,7 @@ class Worker:
             left = deadline - time.monotonic()
             if left <= 0:
                 self.stop()
-                raise StudentError(f"did not finish within {timeout:g} s (an endless loop, or far too slow)",
-                                   "timeout")
+                raise StudentError(M("runner.timeout", seconds=timeout), "timeout")
             ready, _, _ = select.select([self._results], [], [], left)
             if not ready:
                 continue
@@ -154,7 +176,7 @@ class Worker:
             self._buffer += chunk
             if len(self._buffer) > REPLY_LIMIT:
                 self.stop()
-                raise StudentError("returned far too much data", "crash")
+                raise StudentError(M("runner.too_much_data"), "crash")
         line, _, self._buffer = self._buffer.partition(b"\n")
         return line.decode("utf-8", errors="replace")
 
@@ -163,13 +185,13 @@ class Worker:
         tail = self.output_tail()
         self.stop()
         if code is not None and code < 0:
-            reason = {signal.SIGSEGV: "crashed (segmentation fault)", signal.SIGKILL: "was killed",
-                      signal.SIGABRT: "aborted"}.get(-code, f"died of signal {-code}")
+            message = {signal.SIGSEGV: M("runner.segfault"), signal.SIGKILL: M("runner.killed"),
+                       signal.SIGABRT: M("runner.aborted")}.get(-code, M("runner.signal", signal=-code))
         elif "MemoryError" in tail:
-            reason = "ran out of memory"
+            return StudentError(M("runner.out_of_memory"), "crash")
         else:
-            reason = f"ended the grading process (exit status {code})"
-        return StudentError(f"the code {reason}", "crash")
+            message = M("runner.exited", code=code)
+        return StudentError(message, "crash")
 
     def output_tail(self, limit=2000):
         """The last characters the worker wrote to its standard error (a crash report)."""
@@ -216,3 +238,14 @@ class Worker:
 
     def __exit__(self, *exc):
         self.stop()
+
+
+_NOT_NUMBERS = "returned something that is not numbers: "  # written by the worker itself
+
+
+def _error_message(text):
+    """The message of an error reply: packed by grader.submission.describe_error, or text."""
+    text = "" if text is None else str(text)
+    if text.startswith(_NOT_NUMBERS):
+        return M("runner.not_numbers", detail=text[len(_NOT_NUMBERS):])
+    return unpack(text) if text else M("runner.unknown_error")

@@ -1,15 +1,24 @@
 """Access to submission code from inside the worker, and plain-language errors.
 
 Probes call ``load('common.layers', 'Affine')`` instead of importing; a missing file,
-a syntax error or a missing name becomes one sentence a student can act on.
+a syntax error or a missing name becomes one sentence a student can act on. The sentence is
+a grader.messages.Message, packed into the text of the worker's reply, so that the grader
+renders it in the student's language.
 """
 import importlib
 import os
 import traceback
 
+from grader.messages import Message as M
+from grader.messages import pack, render
+
 
 class MissingItem(Exception):
     """The submission lacks a file, a class or a function that the contract requires."""
+
+    def __init__(self, message):
+        super().__init__(render(message, "en"))
+        self.message = message
 
 
 def module_file(module_name):
@@ -22,37 +31,90 @@ def load(module_name, name=None):
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
         if exc.name and module_name.startswith(exc.name):
-            raise MissingItem(f"{module_file(module_name)} is missing from the submission") from None
+            raise MissingItem(M("error.missing_file", file=module_file(module_name))) from None
         raise
     if name is None:
         return module
     try:
         return getattr(module, name)
     except AttributeError:
-        raise MissingItem(f"{module_file(module_name)} defines no {name}") from None
+        raise MissingItem(M("error.missing_name", file=module_file(module_name), name=name)) from None
+
+
+# The sandbox's refusals (grader.sandbox), by the words that follow "the grader does not allow ".
+_REFUSALS = {
+    "starting programs": "sandbox.programs", "starting processes": "sandbox.processes",
+    "sending signals": "sandbox.signals", "network access": "sandbox.network",
+    "changing resource limits": "sandbox.limits", "loading native libraries": "sandbox.native",
+    "loading native functions": "sandbox.native_functions", "inspecting the grader": "sandbox.inspect",
+}
+_REFUSED = "the grader does not allow "
+_NUMPY_ALIASES = ("int", "float", "bool", "object", "str", "complex", "long", "unicode")
 
 
 def describe_error(exc, submission):
-    """One line: the error, and where in the submission it happened."""
+    """One line, packed for the grader: the error, and where in the submission it happened."""
+    return pack(explain_error(exc, submission))
+
+
+def explain_error(exc, submission):
+    """The Message for ``exc``, raised by submission code."""
     if isinstance(exc, MissingItem):
-        return str(exc)
+        return exc.message
     if isinstance(exc, ImportError) and " cannot be imported: " in str(exc):
-        return str(exc)
+        return M("raw", text=str(exc))
+    if isinstance(exc, ImportError) and str(exc).startswith("\x1emsg:"):
+        from grader.messages import unpack
+
+        return unpack(str(exc))
     if isinstance(exc, SyntaxError):
         where = _relative(exc.filename or "?", submission)
-        return f"SyntaxError in {where}, line {exc.lineno}: {exc.msg}"
+        return M("error.syntax", file=where, line=exc.lineno, detail=str(exc.msg))
     message = _shorten(_safe_str(exc))
     kind = type(exc).__name__
+    frame = _innermost_in(exc, submission)
     if isinstance(exc, NotImplementedError):
-        return f"not started yet: {message}" if message else "NotImplementedError"
+        if frame is not None:
+            return M("error.not_started", file=frame["file"], function=frame["function"])
+        return M("error.not_started_plain", detail=message or kind)
     if isinstance(exc, SystemExit):
-        return f"the code called exit() ({message})"
+        return M("error.exit", detail=message)
     if isinstance(exc, KeyboardInterrupt):
-        return "the code raised KeyboardInterrupt"
+        return M("error.interrupt")
     if isinstance(exc, MemoryError):
-        return "ran out of memory"
-    location = _innermost_in(exc, submission)
-    return f"{kind}: {message}" + (f" ({location})" if location else "")
+        return M("error.memory")
+    if isinstance(exc, PermissionError) and message.startswith(_REFUSED):
+        message = _refusal(message[len(_REFUSED):])
+    elif isinstance(exc, AttributeError) and message.startswith("module 'numpy' has no attribute '"):
+        alias = message.split("'")[3] if message.count("'") >= 4 else ""
+        if alias in _NUMPY_ALIASES and frame is not None:
+            return M("error.numpy_alias", alias=alias, location=_location(frame))
+    if frame is None:
+        return M("error.plain", kind=kind, detail=message)
+    return M("error.located", kind=kind, detail=message, location=_location(frame))
+
+
+def _refusal(what):
+    """The sandbox's reason in the student's language."""
+    if what in _REFUSALS:
+        return M(_REFUSALS[what])
+    if what.startswith("writing files outside the working folder (") and what.endswith(")"):
+        return M("sandbox.writing", path=what[len("writing files outside the working folder ("):-1])
+    if what.startswith("reading "):
+        return M("sandbox.reading", path=what[len("reading "):])
+    if what.startswith("listing "):
+        return M("sandbox.listing", path=what[len("listing "):])
+    if what.endswith(" outside the working folder"):
+        return M("sandbox.changing", event=what[: -len(" outside the working folder")])
+    return M("sandbox.other", what=what)
+
+
+def _location(frame):
+    if frame is None:
+        return ""
+    if frame["code"]:
+        return M("error.location", file=frame["file"], line=frame["line"], code=frame["code"])
+    return M("error.location_plain", file=frame["file"], line=frame["line"])
 
 
 def _safe_str(exc):
@@ -76,14 +138,22 @@ def _relative(path, submission):
 
 
 def _innermost_in(exc, submission):
-    """'common/layers.py, line 42: out = x @ W' for the deepest frame inside the submission."""
+    """File, line, code and function (``Relu.forward``) of the deepest frame inside the
+    submission, or None."""
     root = os.path.abspath(submission) + os.sep
     found = None
-    for frame in traceback.extract_tb(exc.__traceback__):
-        if os.path.abspath(frame.filename).startswith(root):
-            found = frame
+    tb = exc.__traceback__
+    while tb is not None:
+        if os.path.abspath(tb.tb_frame.f_code.co_filename).startswith(root):
+            found = tb
+        tb = tb.tb_next
     if found is None:
-        return ""
-    line = _shorten(found.line or "", 80)
-    return f"{_relative(found.filename, submission)}, line {found.lineno}" + (f": {line}" if line else "")
-
+        return None
+    code = found.tb_frame.f_code
+    summary = traceback.extract_tb(found, limit=1)[0]
+    function = getattr(code, "co_qualname", None)
+    if not function:  # Python 3.10: the class from self
+        owner = found.tb_frame.f_locals.get("self")
+        function = f"{type(owner).__name__}.{code.co_name}" if owner is not None else code.co_name
+    return {"file": _relative(summary.filename, submission), "line": summary.lineno,
+            "code": _shorten(summary.line or "", 80), "function": function}

@@ -6,6 +6,9 @@ import sys
 # tenfold. Must be set before numpy is first imported.
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
+# Tests read the English report; a Korean locale would switch the grader's language.
+os.environ["LC_ALL"] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)
 from pathlib import Path
 
 from hypothesis import settings

@@ -1,5 +1,6 @@
 """cross_entropy_error written for one-hot targets only: labels are multiplied as if one-hot."""
 CHECK = "ch04: cross_entropy_error with label targets is averaged over the batch"
+DIAGNOSIS = "labels_as_one_hot"
 PATCHES = [("common/functions.py",
             """    if t.size == y.size:
         t = t.argmax(axis=1)

@@ -1,5 +1,6 @@
 """Affine.forward multiplies x by W as given, without flattening an (N, C, H, W) input to (N, -1)."""
 CHECK = "ch05: Affine.forward gives x @ W + b, flattening N-D input"
+DIAGNOSIS = "affine_no_flatten"
 PATCHES = [("common/layers.py",
             """        self.original_x_shape = x.shape
         self.x = x.reshape(x.shape[0], -1)

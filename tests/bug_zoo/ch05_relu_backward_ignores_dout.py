@@ -1,5 +1,6 @@
 """Relu.backward returns the 0/1 derivative of relu and forgets to multiply by dout."""
 CHECK = "ch05: Relu.backward matches the numerical gradient"
+DIAGNOSIS = "missing_dout"
 PATCHES = [("common/layers.py",
             "        return np.where(self.mask, 0, dout)",
             "        return np.where(self.mask, 0.0, 1.0)")]

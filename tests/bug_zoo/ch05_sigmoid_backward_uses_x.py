@@ -1,5 +1,6 @@
 """Sigmoid.backward applies y * (1 - y) to the input x instead of the output y."""
 CHECK = "ch05: Sigmoid.backward matches the numerical gradient"
+DIAGNOSIS = "sigmoid_backward_uses_x"
 PATCHES = [("common/layers.py",
             """        self.out = sigmoid(x)
         return self.out""",

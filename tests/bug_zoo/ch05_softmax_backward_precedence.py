@@ -1,5 +1,6 @@
 """SoftmaxWithLoss.backward for one-hot targets written y - t / batch_size, which divides only t."""
 CHECK = "ch05: SoftmaxWithLoss.backward gives (y - t) / N, the numerical gradient of the loss"
+DIAGNOSIS = "precedence"
 PATCHES = [("common/layers.py",
             """        n = self.y.shape[0]
         dx = self.y.copy()

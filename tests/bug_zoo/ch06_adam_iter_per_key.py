@@ -1,5 +1,6 @@
 """Adam counts its time step once per parameter instead of once per update call."""
 CHECK = "ch06: Adam.update follows Adam with bias correction across steps"
+DIAGNOSIS = "adam_step_count"
 PATCHES = [("common/optimizer.py",
             """        self.iter += 1
         # Folding both bias corrections into the step size saves two array passes.

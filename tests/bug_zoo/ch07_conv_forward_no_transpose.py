@@ -1,5 +1,6 @@
 """Convolution.forward reshapes the (N*out_h*out_w, FN) product straight to (N, FN, out_h, out_w)."""
 CHECK = "ch07: Convolution.forward matches the naive convolution"
+DIAGNOSIS = "misplaced_values"
 PATCHES = [("common/layers.py",
             "        return out.reshape(n, out_h, out_w, fn).transpose(0, 3, 1, 2)",
             "        return out.reshape(n, fn, out_h, out_w)")]
