@@ -5,6 +5,10 @@ Students:    nox -s check-ch05            (grade student_template/, your work)
 Instructors: nox -s check -- --submission PATH --json results.json
 Kit:         nox -s tests, nox -s template, nox -s lint, nox -s bench-grader
 """
+import os
+import shutil
+import subprocess
+
 import nox
 
 nox.options.default_venv_backend = "uv|virtualenv"
@@ -86,6 +90,26 @@ def bench_batch(session):
     """Submissions graded per minute for a mixed class of 20, on all cores."""
     _install(session, "test")
     session.run("python", "tests/benchmarks/bench_batch.py", *session.posargs)
+
+
+@nox.session(name="bench")
+def bench(session):
+    """Speed of training steps: reference vs book-style vs prototype (vs PyTorch with --with-torch).
+
+    `nox -s bench -- --quick`. With `-- --with-torch` (or BENCH_WITH_TORCH=1) the script runs under
+    the first interpreter that imports numpy and torch: $BENCH_TORCH_PYTHON, else python3 or python
+    on PATH. The kit never installs PyTorch. On a busy machine add `-- --threads 1 --clock cpu`.
+    """
+    args = [arg for arg in session.posargs if arg != "--with-torch"]
+    if "--with-torch" in session.posargs or os.environ.get("BENCH_WITH_TORCH") == "1":
+        candidates = (os.environ.get("BENCH_TORCH_PYTHON"), shutil.which("python3"), shutil.which("python"))
+        for python in filter(None, candidates):
+            if subprocess.run([python, "-c", "import numpy, torch"], capture_output=True).returncode == 0:
+                session.run(python, "tests/benchmarks/bench_speed.py", *args, external=True)
+                return
+        session.warn("no interpreter with numpy and torch (set BENCH_TORCH_PYTHON): PyTorch left out")
+    session.install("numpy")
+    session.run("python", "tests/benchmarks/bench_speed.py", *args)
 
 
 @nox.session(name="bench-mnist")
