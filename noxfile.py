@@ -74,7 +74,8 @@ def grade_class(session):
     """Grade a class: `nox -s grade -- SUBMISSIONS_DIR [--out OUT_DIR] [--chapter chNN]`."""
     if not session.posargs:
         session.error("usage: nox -s grade -- SUBMISSIONS_DIR [--out OUT_DIR] [--chapter chNN ...]")
-    session.install(*nox.project.dependency_groups(PYPROJECT, "grade"))
+    # matplotlib draws the class report's score histograms and the students' learning curves.
+    session.install(*nox.project.dependency_groups(PYPROJECT, "grade"), "matplotlib")
     session.run("python", "-m", "grader", "batch", *session.posargs)
 
 
