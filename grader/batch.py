@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader.contract import CHAPTERS
+from grader.files import atomic_write
 from grader.messages import LANGUAGES, Message, render, resolve_language, using
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
@@ -110,34 +111,6 @@ def unpack(zip_path, target):
     return Path(target)
 
 
-def atomic_write(path, text):
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-def atomic_write_bytes(path, data):
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def publish_pictures(source, target):
     """Make the PNG files of ``target`` those of ``source`` (old ones of the student go)."""
     new = {p.name: p for p in sorted(Path(source).glob("*.png"))} if Path(source).is_dir() else {}
@@ -147,7 +120,7 @@ def publish_pictures(source, target):
             if old.name not in new:
                 old.unlink()
     for name, path in new.items():
-        atomic_write_bytes(target / name, path.read_bytes())
+        atomic_write(target / name, path.read_bytes())
     if target.is_dir() and not any(target.iterdir()):
         target.rmdir()
 

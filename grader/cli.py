@@ -9,11 +9,11 @@ installed, its pictures (learning curves of the MNIST checks, maps of gradient e
 Exit status: 0 when every check passed, 1 when some failed, 2 when grading could not run.
 """
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from grader.contract import CHAPTERS
+from grader.files import atomic_write
 from grader.messages import LANGUAGES, Message, render, resolve_language, set_language
 
 EXIT_PASSED, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
@@ -76,9 +76,7 @@ def write_report(results, folder, language, shown_as=None):
             print(render(Message("cli.pictures_failed", detail=f"{type(exc).__name__}: {exc}")), file=sys.stderr)
     text = report.table(results, colour=False, width=100, language=language)
     text += pictures_line(names, shown_as or str(folder), language)
-    tmp = folder / f".report.txt.tmp{os.getpid()}"
-    tmp.write_text(text + "\n", encoding="utf-8")
-    os.replace(tmp, folder / "report.txt")
+    atomic_write(folder / "report.txt", text + "\n")
     return names
 
 

@@ -25,6 +25,7 @@ import zipfile
 from pathlib import Path
 
 from grader.contract import CHAPTERS, MODULE_CHAPTER
+from grader.files import atomic_write
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
 # Shipped in the autograder: the grader (hidden checks included) and the dataset; not the tools
@@ -186,9 +187,7 @@ def run(root, chapters=CHAPTERS):
                 print(report.table(results))
                 data = results_json(results, time.monotonic() - started, notes)
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    tmp = results_dir / f".results.json.{os.getpid()}"
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, results_dir / "results.json")
+    atomic_write(results_dir / "results.json", text)
     return data
 
 

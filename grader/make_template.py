@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from grader.contract import chapter_of
+from grader.files import stale_paths, sync_tree
 
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
@@ -92,20 +93,7 @@ def differences(files, template_dir):
         for p in template_dir.rglob("*.py")
         if "__pycache__" not in p.parts
     }
-    stale = [rel for rel, text in files.items()
-             if rel not in present or (template_dir / rel).read_text(encoding="utf-8") != text]
-    return sorted(stale + sorted(present - set(files)))
-
-
-def write(files, template_dir):
-    template_dir = Path(template_dir)
-    for rel in differences(files, template_dir):
-        target = template_dir / rel
-        if rel in files:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(files[rel], encoding="utf-8")
-        else:
-            target.unlink()
+    return stale_paths(files, template_dir, present)
 
 
 def main(argv=None):
@@ -121,7 +109,7 @@ def main(argv=None):
         for rel in stale:
             print(f"out of date: {rel}")
         return 1 if stale else 0
-    write(files, args.template)
+    sync_tree(files, args.template, stale)
     print(f"student template: {len(files)} files, {len(stale)} rewritten")
     return 0
 

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader.contract import CHAPTERS, ITEM_CHAPTER, MODULE_CHAPTER
+from grader.files import stale_paths, sync_tree
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
 COURSE_ROOT = KIT_ROOT / "assignments"
@@ -453,22 +454,14 @@ def course_differences(course_root=COURSE_ROOT, files=None):
     present = {p.relative_to(course_root).as_posix() for p in (course_root / "source").rglob("*")
                if p.is_file() and p.name != "ruff.toml"
                and not any(part.startswith(".") or part == "__pycache__" for part in p.relative_to(course_root).parts)}
-    stale = [path for path, text in files.items()
-             if path not in present or (course_root / path).read_text(encoding="utf-8") != text]
-    return sorted(stale + sorted(present - set(files)))
+    return stale_paths(files, course_root, present)
 
 
 def write_course(course_root=COURSE_ROOT):
     course_root = Path(course_root)
     files = course_files(course_root)
     stale = course_differences(course_root, files)
-    for path in stale:
-        target = course_root / path
-        if path in files:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(files[path], encoding="utf-8")
-        else:
-            target.unlink()
+    sync_tree(files, course_root, stale)
     return stale
 
 

@@ -9,12 +9,13 @@ CJK, ...), without one the pictures are labelled in English.
 
 Files are PNG, written atomically and byte-identical for identical data (no timestamps).
 """
-import os
+import io
 import textwrap
 from pathlib import Path
 
 import numpy as np
 
+from grader.files import atomic_write
 from grader.messages import Message as M
 from grader.messages import check_title, current_language, render
 
@@ -66,16 +67,12 @@ def _setup(language):
 
 def _save(fig, path):
     plt = _pyplot()
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    buffer = io.BytesIO()
     try:
-        fig.savefig(tmp, format="png", dpi=100, metadata={"Software": None})
-        os.replace(tmp, path)
+        fig.savefig(buffer, format="png", dpi=100, metadata={"Software": None})
     finally:
         plt.close(fig)
-        if tmp.exists():
-            tmp.unlink()
-    return path
+    return atomic_write(path, buffer.getvalue())
 
 
 def _text(message, language):

@@ -13,6 +13,7 @@ import sys
 import unicodedata
 from collections import OrderedDict
 
+from grader.files import atomic_write
 from grader.messages import Message as M
 from grader.messages import check_title, current_language, render
 
@@ -136,7 +137,4 @@ def gradescope(results, visibility="visible", language=None):
 def write_json(results, path, language=None):
     """Write results.json atomically (a reader never sees half a file)."""
     data = json.dumps(gradescope(results, language=language), indent=2, ensure_ascii=False)
-    tmp = f"{path}.tmp{os.getpid()}"
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(data + "\n")
-    os.replace(tmp, path)
+    atomic_write(path, data + "\n")
