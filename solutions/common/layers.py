@@ -6,9 +6,10 @@ the gradient with respect to its input; layers with parameters also store the
 parameter gradients (``dW``, ``db``, ...). No layer modifies the arrays it is given.
 """
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from common.functions import cross_entropy_error, sigmoid, softmax
-from common.util import col2im, im2col
+from common.util import col2im, im2col  # noqa: F401 (the book's way to write Convolution and Pooling)
 
 
 class Relu:
@@ -21,13 +22,15 @@ class Relu:
         """x: any shape. Returns an array of x's shape; x itself is left unchanged."""
         ### BEGIN SOLUTION
         self.mask = x <= 0
-        return np.where(self.mask, 0, x)
+        return np.maximum(x, 0)
         ### END SOLUTION
 
     def backward(self, dout):
         """dout: shape of the forward output. Returns dx: dout where x > 0, else 0."""
         ### BEGIN SOLUTION
-        return np.where(self.mask, 0, dout)
+        # A product with the 0/1 mask costs no branch per element, unlike np.where or
+        # dout[mask] = 0 (several times slower when the signs of x are random).
+        return dout * ~self.mask
         ### END SOLUTION
 
 
@@ -70,7 +73,9 @@ class Affine:
         """x: (N, D) or (N, d1, d2, ...) with d1 * d2 * ... = D. Returns (N, M)."""
         ### BEGIN SOLUTION
         self.original_x_shape = x.shape
-        self.x = x.reshape(x.shape[0], -1)
+        # In the weights' dtype: float32 images times float64 weights would take numpy's
+        # mixed-type product, several times slower than BLAS with two threads.
+        self.x = x.reshape(x.shape[0], -1).astype(np.result_type(x, self.W), copy=False)
         return self.x @ self.W + self.b
         ### END SOLUTION
 
@@ -228,7 +233,6 @@ class Convolution:
         self.pad = pad
         self.x = None
         self.col = None
-        self.col_W = None
         self.dW = None
         self.db = None
 
@@ -238,26 +242,52 @@ class Convolution:
         Hint: im2col turns the convolution into one matrix product with W.reshape(FN, -1).T.
         """
         ### BEGIN SOLUTION
-        fn, _, fh, fw = self.W.shape
+        # im2col's idea, with the images stored channels last, (H, W, N, C): each window then
+        # covers whole runs of N * C numbers, and so does each strided view that the next
+        # layers (Relu, Pooling) take of the output.
+        fn, c, fh, fw = self.W.shape
         n, _, h, w = x.shape
-        out_h = (h + 2 * self.pad - fh) // self.stride + 1
-        out_w = (w + 2 * self.pad - fw) // self.stride + 1
+        s, p = self.stride, self.pad
+        out_h = (h + 2 * p - fh) // s + 1
+        out_w = (w + 2 * p - fw) // s + 1
+        k = c * fh * fw
         self.x = x
-        self.col = im2col(x, fh, fw, self.stride, self.pad)
-        self.col_W = self.W.reshape(fn, -1).T
-        out = self.col @ self.col_W + self.b
-        return out.reshape(n, out_h, out_w, fn).transpose(0, 3, 1, 2)
+        # In the weights' dtype: a float32 x float64 product takes a slow mixed-type path.
+        img = np.pad(x, [(0, 0), (0, 0), (p, p), (p, p)]).transpose(2, 3, 0, 1)
+        img = img.astype(np.result_type(x, self.W))
+        windows = sliding_window_view(img, (fh, fw), axis=(0, 1))[::s, ::s]  # (out_h, out_w, N, C, FH, FW)
+        # col: one column per (output position, image); one row per (channel, filter row,
+        # filter column), the order of W.reshape(FN, -1), and a last row of ones that
+        # multiplies the bias, so that one product gives W x + b (and, backward, db).
+        self.col = np.empty((k + 1, out_h * out_w * n), dtype=img.dtype)
+        self.col[:k].reshape(c, fh, fw, out_h, out_w, n)[...] = windows.transpose(3, 4, 5, 0, 1, 2)
+        self.col[k] = 1
+        weights = np.concatenate([self.W.reshape(fn, k), self.b.reshape(fn, 1)], axis=1)  # (FN, K + 1)
+        out = self.col.T @ weights.T  # (out_h * out_w * N, FN)
+        # Returned as an (N, FN, out_h, out_w) view of the (out_h, out_w, N, FN) product.
+        return out.reshape(out_h, out_w, n, fn).transpose(2, 3, 0, 1)
         ### END SOLUTION
 
     def backward(self, dout):
         """dout: (N, FN, out_h, out_w). Sets dW, db; returns dx: (N, C, H, W)."""
         ### BEGIN SOLUTION
         fn, c, fh, fw = self.W.shape
-        dout = dout.transpose(0, 2, 3, 1).reshape(-1, fn)
-        self.db = dout.sum(axis=0)
-        self.dW = (self.col.T @ dout).T.reshape(fn, c, fh, fw)
-        dcol = dout @ self.col_W.T
-        return col2im(dcol, self.x.shape, fh, fw, self.stride, self.pad)
+        n, _, h, w = self.x.shape
+        s, p = self.stride, self.pad
+        out_h, out_w = dout.shape[2:]
+        k = c * fh * fw
+        dout = dout.transpose(2, 3, 0, 1).reshape(-1, fn)  # (out_h * out_w * N, FN), as in forward
+        dweights = self.col @ dout  # (K + 1, FN); the row of ones sums dout into db
+        self.dW = dweights[:k].T.reshape(fn, c, fh, fw)
+        self.db = dweights[k]
+        dcol = (self.W.reshape(fn, k).T @ dout.T).reshape(c, fh, fw, out_h, out_w, n)
+        # col2im, channels last: every filter offset adds its windows' values back onto the
+        # pixels they were read from (+=, because windows overlap when stride < filter size).
+        dimg = np.zeros((h + 2 * p, w + 2 * p, n, c), dtype=dcol.dtype)
+        for y in range(fh):
+            for x in range(fw):
+                dimg[y : y + s * out_h : s, x : x + s * out_w : s] += dcol[:, y, x].transpose(1, 2, 3, 0)
+        return dimg[p : h + p, p : w + p].transpose(2, 3, 0, 1)
         ### END SOLUTION
 
 
@@ -274,31 +304,49 @@ class Pooling:
         self.stride = stride
         self.pad = pad
         self.x = None
-        self.arg_max = None
+        self.x_padded = None
+        self.out = None
+        self.offsets = None
 
     def forward(self, x):
         """x: (N, C, H, W). Returns (N, C, out_h, out_w)."""
         ### BEGIN SOLUTION
         n, c, h, w = x.shape
-        out_h = (h + 2 * self.pad - self.pool_h) // self.stride + 1
-        out_w = (w + 2 * self.pad - self.pool_w) // self.stride + 1
-        # One row per (image, output position, channel), one column per window element.
-        col = im2col(x, self.pool_h, self.pool_w, self.stride, self.pad)
-        col = col.reshape(-1, self.pool_h * self.pool_w)
+        s, p = self.stride, self.pad
+        out_h = (h + 2 * p - self.pool_h) // s + 1
+        out_w = (w + 2 * p - self.pool_w) // s + 1
         self.x = x
-        self.arg_max = np.argmax(col, axis=1)
-        out = col[np.arange(col.shape[0]), self.arg_max]
-        return out.reshape(n, out_h, out_w, c).transpose(0, 3, 1, 2)
+        # Zero padding, as im2col pads: a padded zero can be a window's maximum.
+        self.x_padded = np.pad(x, [(0, 0), (0, 0), (p, p), (p, p)]) if p else x
+        # One (rows, columns) pair of slices per offset inside the window, in row-major
+        # order: x_padded[:, :, rows, columns] holds that offset's element of every window.
+        self.offsets = [(slice(i, i + s * out_h, s), slice(j, j + s * out_w, s))
+                        for i in range(self.pool_h) for j in range(self.pool_w)]
+        # The maximum of pool_h * pool_w strided views: no window is copied out, unlike im2col.
+        rows, columns = self.offsets[0]
+        self.out = self.x_padded[:, :, rows, columns].copy(order="K")  # keeps x's memory order
+        for rows, columns in self.offsets[1:]:
+            np.maximum(self.out, self.x_padded[:, :, rows, columns], out=self.out)
+        return self.out
         ### END SOLUTION
 
     def backward(self, dout):
         """dout: (N, C, out_h, out_w). Returns dx: (N, C, H, W), nonzero only at window maxima."""
         ### BEGIN SOLUTION
-        pool_size = self.pool_h * self.pool_w
-        dout = dout.transpose(0, 2, 3, 1).reshape(-1)
-        dmax = np.zeros((dout.size, pool_size), dtype=dout.dtype)
-        dmax[np.arange(dout.size), self.arg_max] = dout
-        n, c = self.x.shape[:2]
-        dcol = dmax.reshape(-1, c * pool_size)
-        return col2im(dcol, self.x.shape, self.pool_h, self.pool_w, self.stride, self.pad)
+        # dout in the memory order of out (channels last when x came from Convolution), so
+        # that the loop below walks every array in the same order.
+        ordered = np.empty_like(self.out)
+        ordered[...] = dout
+        dx_padded = np.zeros_like(self.x_padded)
+        given = np.zeros(self.out.shape, dtype=bool)  # windows whose gradient has been given
+        for rows, columns in self.offsets:
+            # The first offset (row-major) that holds its window's maximum takes the whole
+            # gradient, as np.argmax would choose; ties are common (a blank background gives
+            # whole windows the same value).
+            first_max = (self.x_padded[:, :, rows, columns] == self.out) & ~given
+            given |= first_max
+            dx_padded[:, :, rows, columns] += ordered * first_max
+        h, w = self.x.shape[2:]
+        p = self.pad
+        return dx_padded[:, :, p : h + p, p : w + p]
         ### END SOLUTION
