@@ -113,6 +113,7 @@ KINDS = {
     "stride_ignored": "7.4.2",
     "mean_pooling": "7.3",
     "argmax_axis": "7.4.4",
+    "tied_maxima_all_take": "7.4.4",
     "pool_not_halved": "7.5",
     "short_batch_dropped": None,
     "accumulator_overwritten": None,

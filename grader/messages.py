@@ -696,6 +696,11 @@ CATALOGUE = {
     "diagnosis.mean_pooling": {
         "en": "this is average pooling: take the maximum of each window (np.max)",
         "ko": "평균 풀링입니다. 윈도우마다 최댓값을 취하세요(np.max)"},
+    "diagnosis.tied_maxima_all_take": {
+        "en": "every element equal to its window's maximum received the window's whole gradient, so a maximum "
+              "that occurs twice passes it on twice: give it to one of them (np.argmax picks the first)",
+        "ko": "윈도우의 최댓값과 같은 원소 모두가 기울기 전체를 받아서, 최댓값이 두 번 나오면 기울기도 두 번 전달됩니다. "
+              "그중 하나에만 주세요(np.argmax는 첫 번째를 고릅니다)"},
     "diagnosis.argmax_axis": {
         "en": "arg_max holds one index per column instead of one per window: take np.argmax(col, axis=1)",
         "ko": "arg_max에 윈도우마다가 아니라 열마다 인덱스가 하나씩 있습니다. np.argmax(col, axis=1)을 쓰세요"},
@@ -943,6 +948,9 @@ CATALOGUE = {
     "diagnosis_title.mean_pooling": {
         "en": "average instead of max pooling",
         "ko": "최대 풀링 대신 평균 풀링"},
+    "diagnosis_title.tied_maxima_all_take": {
+        "en": "tied maxima each take the whole gradient",
+        "ko": "동점인 최댓값마다 기울기 전체를 받음"},
     "diagnosis_title.argmax_axis": {
         "en": "argmax over the wrong axis",
         "ko": "argmax의 축이 틀림"},
@@ -2227,6 +2235,20 @@ CATALOGUE = {
     "ch07.pool.case.padding": {
         "en": "padding 1 (positive inputs, so the padding is never the maximum)",
         "ko": "패딩 1(입력이 양수라서 패딩이 최댓값이 되는 일은 없음)"},
+    "ch07.pool.case.ties": {
+        "en": "windows whose maximum occurs more than once (2x2, stride 2)",
+        "ko": "최댓값이 두 번 이상 나오는 윈도우(2x2, 스트라이드 2)"},
+    "ch07.what.pool_window_sums": {
+        "en": "dx summed over each window (it must equal the window's dout, however ties are shared)",
+        "ko": "윈도우마다 합한 dx(동점을 어떻게 나누든 그 윈도우의 dout과 같아야 합니다)"},
+    "ch07.pool.gradient_off_max": {
+        "en": "dx is {got:.4g} at {index}, which is not the maximum of its window: only the maximum receives gradient",
+        "ko": "{index}의 dx가 {got:.4g}인데 그 위치는 윈도우의 최댓값이 아닙니다. 기울기는 최댓값에만 전달됩니다"},
+    "ch07.pool.share_outside": {
+        "en": "dx is {got:.4g} at {index}: a tied maximum may take all, part or none of its window's dout, "
+              "never more and never the opposite sign",
+        "ko": "{index}의 dx가 {got:.4g}입니다. 동점인 최댓값은 윈도우의 dout을 전부, 일부 또는 전혀 받지 않을 수 있지만 "
+              "그보다 많거나 부호가 반대일 수는 없습니다"},
     "ch07.what.pool_output": {
         "en": "Pooling.forward output ({describe})",
         "ko": "Pooling 순전파 출력({describe})"},

@@ -387,6 +387,43 @@ def pooling_backward(ctx):
             pooled = lambda v, ph=ph, pw=pw, stride=stride, pad=pad: oracles.max_pooling(v, ph, pw, stride, pad)  # noqa: E731
             expected = oracles.output_gradient(pooled, x, dout)
             expect_gradient(dx, expected, M("ch07.what.pool_dx", describe=describe(shape, ph, pw, stride, pad)))
+    with ctx.case(M("ch07.pool.case.ties"), weight=2):
+        x, dout = tied_windows(rng)
+        dx = pool_layer(ctx, x, 2, 2, 2, 0, douts=[dout])["backward"][0]
+        expect_tied_gradient(dx, x, dout)
+
+
+def tied_windows(rng, shape=(2, 3, 6, 6)):
+    """(x, dout) for 2x2 pooling with stride 2 where most windows hold their maximum more than
+    once: small integers and many zeros, as a blank background or a Relu gives in MNIST."""
+    x = np.maximum(rng.integers(-2, 3, size=shape), 0).astype(np.float64)
+    dout = rng.normal(size=(shape[0], shape[1], shape[2] // 2, shape[3] // 2))
+    return x, dout
+
+
+def expect_tied_gradient(dx, x, dout):
+    """Each 2x2 window passes on exactly its dout, to elements equal to its maximum only, each
+    taking a share between 0 and 1: np.argmax's first maximum, the last one or an equal split
+    are all right (each is a gradient of max where it ties); giving every tied element the
+    whole dout is not."""
+    n, c, h, w = x.shape
+    what = M("ch07.what.pool_dx", describe=describe(x.shape, 2, 2, 2, 0))
+    dx = expect_shape(dx, x.shape, what)
+    expect_finite(dx, what)
+    windows_dx = dx.reshape(n, c, h // 2, 2, w // 2, 2)
+    windows_x = x.reshape(n, c, h // 2, 2, w // 2, 2)
+    off_max = windows_x < windows_x.max(axis=(3, 5), keepdims=True)
+    stray = off_max & (np.abs(windows_dx) > 1e-9)
+    if np.any(stray):
+        index = np.unravel_index(int(np.argmax(stray.reshape(dx.shape))), dx.shape)
+        raise Mismatch(M("ch07.pool.gradient_off_max", index=tuple(int(i) for i in index), got=dx[index]))
+    window_dout = dout[:, :, :, None, :, None]
+    shared = (windows_dx * window_dout >= -1e-12) & (np.abs(windows_dx) <= np.abs(window_dout) * (1 + 1e-9) + 1e-12)
+    if not np.all(shared):
+        index = np.unravel_index(int(np.argmin(shared.reshape(dx.shape))), dx.shape)
+        raise Mismatch(M("ch07.pool.share_outside", index=tuple(int(i) for i in index), got=dx[index]))
+    expect_close(windows_dx.sum(axis=(3, 5)), dout, M("ch07.what.pool_window_sums"), rtol=1e-9, atol=1e-12,
+                 known=lambda: [("tied_maxima_all_take", dout * (~off_max).sum(axis=(3, 5)))])
 
 
 # ------------------------------------------------------------------ SimpleConvNet

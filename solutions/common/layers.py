@@ -338,6 +338,7 @@ class Pooling:
         ordered = np.empty_like(self.out)
         ordered[...] = dout
         dx_padded = np.zeros_like(self.x_padded)
+        overlapping = self.stride < max(self.pool_h, self.pool_w)
         given = np.zeros(self.out.shape, dtype=bool)  # windows whose gradient has been given
         for rows, columns in self.offsets:
             # The first offset (row-major) that holds its window's maximum takes the whole
@@ -345,7 +346,10 @@ class Pooling:
             # whole windows the same value).
             first_max = (self.x_padded[:, :, rows, columns] == self.out) & ~given
             given |= first_max
-            dx_padded[:, :, rows, columns] += ordered * first_max
+            if overlapping:  # a pixel can be the maximum of several windows: add up
+                dx_padded[:, :, rows, columns] += ordered * first_max
+            else:  # each pixel is in one window at most: write in place
+                np.multiply(ordered, first_max, out=dx_padded[:, :, rows, columns])
         h, w = self.x.shape[2:]
         p = self.pad
         return dx_padded[:, :, p : h + p, p : w + p]

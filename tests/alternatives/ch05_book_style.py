@@ -1,53 +1,8 @@
 """The book's style: Relu copies x and zeroes dout in place, np.dot, labels or one-hot by t.size,
 TwoLayerNet collecting gradients from a list of its layers."""
 CHAPTERS = ["ch05"]
-PATCHES = [("common/layers.py",
-            """        self.mask = x <= 0
-        return np.where(self.mask, 0, x)""",
-            """        self.mask = (x <= 0)
-        out = x.copy()
-        out[self.mask] = 0
-        return out"""),
-           ("common/layers.py",
-            "        return np.where(self.mask, 0, dout)",
-            """        dout[self.mask] = 0
-        dx = dout
-        return dx"""),
-           ("common/layers.py",
-            """        self.original_x_shape = x.shape
-        self.x = x.reshape(x.shape[0], -1)
-        return self.x @ self.W + self.b""",
-            """        self.original_x_shape = x.shape
-        x = x.reshape(x.shape[0], -1)
-        self.x = x
-        out = np.dot(self.x, self.W) + self.b
-        return out"""),
-           ("common/layers.py",
-            """        self.dW = self.x.T @ dout
-        self.db = dout.sum(axis=0)
-        dx = dout @ self.W.T
-        return dx.reshape(self.original_x_shape)""",
-            """        dx = np.dot(dout, self.W.T)
-        self.dW = np.dot(self.x.T, dout)
-        self.db = np.sum(dout, axis=0)
-        dx = dx.reshape(*self.original_x_shape)
-        return dx"""),
-           ("common/layers.py",
-            """        n = self.y.shape[0]
-        dx = self.y.copy()
-        if self.t.size == self.y.size:
-            dx -= self.t
-        else:
-            dx[np.arange(n), self.t] -= 1
-        return dx * (dout / n)""",
-            """        batch_size = self.t.shape[0]
-        if self.t.size == self.y.size:
-            dx = (self.y - self.t) / batch_size
-        else:
-            dx = self.y.copy()
-            dx[np.arange(batch_size), self.t] -= 1
-            dx = dx / batch_size
-        return dx"""),
+BOOK_STYLE = ["Relu", "Affine", "SoftmaxWithLoss"]
+PATCHES = [
            ("ch05/two_layer_net.py",
             """        y = np.argmax(self.predict(x), axis=1)
         if t.ndim != 1:

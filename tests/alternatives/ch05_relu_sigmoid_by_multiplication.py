@@ -1,13 +1,13 @@
-"""Relu as x * (x > 0) and dout * (x > 0); Sigmoid through tanh, its derivative from the output."""
+"""Relu as x * (x > 0) and np.where(mask, 0, dout); Sigmoid through tanh, its derivative from the output."""
 CHAPTERS = ["ch05"]
 PATCHES = [("common/layers.py",
             """        self.mask = x <= 0
-        return np.where(self.mask, 0, x)""",
+        return np.maximum(x, 0)""",
             """        self.mask = x <= 0
         return x * (x > 0)"""),
            ("common/layers.py",
-            "        return np.where(self.mask, 0, dout)",
-            "        return dout * ~self.mask"),
+            "        return dout * ~self.mask",
+            "        return np.where(self.mask, 0, dout)"),
            ("common/layers.py",
             """        self.out = sigmoid(x)
         return self.out""",

@@ -6,8 +6,9 @@ PATCHES = [("common/optimizer.py",
         lr_t = self.lr * np.sqrt(1.0 - self.beta2**self.iter) / (1.0 - self.beta1**self.iter)
         for key in params:
             g = grads[key]
-            self.m[key] = self.beta1 * self.m[key] + (1 - self.beta1) * g
-            self.v[key] = self.beta2 * self.v[key] + (1 - self.beta2) * g * g
+            # m <- beta1 * m + (1 - beta1) * g, as an in-place step from m towards g.
+            self.m[key] += (1 - self.beta1) * (g - self.m[key])
+            self.v[key] += (1 - self.beta2) * (g * g - self.v[key])
             params[key] -= lr_t * self.m[key] / (np.sqrt(self.v[key]) + 1e-7)""",
             """        self.iter += 1
         t = self.iter

@@ -1,6 +1,7 @@
 """SimpleConvNet with params made in a loop, layers listed in one OrderedDict, gradients named one by one,
-and max pooling taking np.max next to the argmax."""
+and the book's max pooling with its argmax flattened."""
 CHAPTERS = ["ch07"]
+BOOK_STYLE = ["Pooling"]
 PATCHES = [("ch07/simple_convnet.py",
             """        channels, input_size = input_dim[0], input_dim[1]
         conv_size = (input_size + 2 * pad - filter_size) // stride + 1
@@ -59,12 +60,7 @@ PATCHES = [("ch07/simple_convnet.py",
         conv, fc1, fc2 = self.layers["Conv1"], self.layers["Affine1"], self.layers["Affine2"]
         return {"W1": conv.dW, "b1": conv.db, "W2": fc1.dW, "b2": fc1.db, "W3": fc2.dW, "b3": fc2.db}"""),
            ("common/layers.py",
-            """        self.arg_max = np.argmax(col, axis=1)
-        out = col[np.arange(col.shape[0]), self.arg_max]""",
-            """        self.arg_max = np.argmax(col, axis=1)
-        out = np.max(col, axis=1)"""),
-           ("common/layers.py",
-            """        dmax = np.zeros((dout.size, pool_size), dtype=dout.dtype)
-        dmax[np.arange(dout.size), self.arg_max] = dout""",
-            """        dmax = np.zeros((dout.size, pool_size))
-        dmax[np.arange(self.arg_max.size), self.arg_max.flatten()] = dout.flatten()""")]
+            """        dwindows = np.zeros((grads.size, pool_size))
+        dwindows[np.arange(grads.size), self.arg_max] = grads""",
+            """        dwindows = np.zeros((self.arg_max.size, pool_size))
+        dwindows[np.arange(self.arg_max.size), self.arg_max.flatten()] = grads.flatten()""")]

@@ -1,15 +1,10 @@
 """Convolution and Pooling by a Python loop over the output positions (one window at a time for the whole batch)."""
+from tests.grader.mutants import book_style_body
+
 CHAPTERS = ["ch07"]
+BOOK_STYLE = ["Convolution", "Pooling"]
 PATCHES = [("common/layers.py",
-            """        fn, _, fh, fw = self.W.shape
-        n, _, h, w = x.shape
-        out_h = (h + 2 * self.pad - fh) // self.stride + 1
-        out_w = (w + 2 * self.pad - fw) // self.stride + 1
-        self.x = x
-        self.col = im2col(x, fh, fw, self.stride, self.pad)
-        self.col_W = self.W.reshape(fn, -1).T
-        out = self.col @ self.col_W + self.b
-        return out.reshape(n, out_h, out_w, fn).transpose(0, 3, 1, 2)""",
+            book_style_body("Convolution", "forward"),
             """        fn, _, fh, fw = self.W.shape
         s, p = self.stride, self.pad
         self.x = x
@@ -24,12 +19,7 @@ PATCHES = [("common/layers.py",
                 out[:, :, i, j] = window @ flat_W.T + self.b
         return out"""),
            ("common/layers.py",
-            """        fn, c, fh, fw = self.W.shape
-        dout = dout.transpose(0, 2, 3, 1).reshape(-1, fn)
-        self.db = dout.sum(axis=0)
-        self.dW = (self.col.T @ dout).T.reshape(fn, c, fh, fw)
-        dcol = dout @ self.col_W.T
-        return col2im(dcol, self.x.shape, fh, fw, self.stride, self.pad)""",
+            book_style_body("Convolution", "backward"),
             """        fn, c, fh, fw = self.W.shape
         s, p = self.stride, self.pad
         n, _, h, w = self.x.shape
@@ -46,16 +36,7 @@ PATCHES = [("common/layers.py",
         self.db = dout.sum(axis=(0, 2, 3))
         return dpadded[:, :, p:p + h, p:p + w]"""),
            ("common/layers.py",
-            """        n, c, h, w = x.shape
-        out_h = (h + 2 * self.pad - self.pool_h) // self.stride + 1
-        out_w = (w + 2 * self.pad - self.pool_w) // self.stride + 1
-        # One row per (image, output position, channel), one column per window element.
-        col = im2col(x, self.pool_h, self.pool_w, self.stride, self.pad)
-        col = col.reshape(-1, self.pool_h * self.pool_w)
-        self.x = x
-        self.arg_max = np.argmax(col, axis=1)
-        out = col[np.arange(col.shape[0]), self.arg_max]
-        return out.reshape(n, out_h, out_w, c).transpose(0, 3, 1, 2)""",
+            book_style_body("Pooling", "forward"),
             """        n, c, h, w = x.shape
         s, p, ph, pw = self.stride, self.pad, self.pool_h, self.pool_w
         self.x = x
@@ -71,13 +52,7 @@ PATCHES = [("common/layers.py",
                 out[:, :, i, j] = window.max(axis=2)
         return out"""),
            ("common/layers.py",
-            """        pool_size = self.pool_h * self.pool_w
-        dout = dout.transpose(0, 2, 3, 1).reshape(-1)
-        dmax = np.zeros((dout.size, pool_size), dtype=dout.dtype)
-        dmax[np.arange(dout.size), self.arg_max] = dout
-        n, c = self.x.shape[:2]
-        dcol = dmax.reshape(-1, c * pool_size)
-        return col2im(dcol, self.x.shape, self.pool_h, self.pool_w, self.stride, self.pad)""",
+            book_style_body("Pooling", "backward"),
             """        n, c, h, w = self.x.shape
         s, p, pw = self.stride, self.pad, self.pool_w
         dpadded = np.zeros((n, c, h + 2 * p, w + 2 * p))

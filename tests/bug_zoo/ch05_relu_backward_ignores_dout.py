@@ -2,5 +2,5 @@
 CHECK = "ch05: Relu.backward matches the numerical gradient"
 DIAGNOSIS = "missing_dout"
 PATCHES = [("common/layers.py",
-            "        return np.where(self.mask, 0, dout)",
-            "        return np.where(self.mask, 0.0, 1.0)")]
+            "        return dout * ~self.mask",
+            "        return 1.0 * ~self.mask")]

@@ -3,6 +3,6 @@ CHECK = "ch05: Relu.forward gives max(0, x) for any shape"
 DIAGNOSIS = "mask_inverted"
 PATCHES = [("common/layers.py",
             """        self.mask = x <= 0
-        return np.where(self.mask, 0, x)""",
+        return np.maximum(x, 0)""",
             """        self.mask = x <= 0
         return x * self.mask""")]

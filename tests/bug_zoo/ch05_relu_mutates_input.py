@@ -3,7 +3,7 @@ CHECK = "ch05: Relu.forward leaves its input unchanged"
 DIAGNOSIS = "mutates_input"
 PATCHES = [("common/layers.py",
             """        self.mask = x <= 0
-        return np.where(self.mask, 0, x)""",
+        return np.maximum(x, 0)""",
             """        self.mask = x <= 0
         x[self.mask] = 0
         return x""")]

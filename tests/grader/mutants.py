@@ -8,7 +8,13 @@ and, for the bug zoo, CHECK = "chNN: <check name>" (the check that must lose poi
 for the alternatives, CHAPTERS = ["chNN", ...] (graded to full marks).
 Each "text in the reference" must occur exactly once in its file, so that a change of the
 reference that breaks a member is noticed at once.
+
+Most students write Convolution and Pooling the book's way (im2col, argmax, col2im), which
+the reference does not. A member may set BOOK_STYLE = ["Convolution", ...]: those classes of
+the reference's common/layers.py are first replaced by the ones of the benchmarks' book-style
+implementation (tests/benchmarks/bookstyle/common/layers.py), and its patches then quote that text.
 """
+import ast
 import importlib.util
 import shutil
 from pathlib import Path
@@ -17,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SOLUTIONS = ROOT / "solutions"
 BUG_ZOO = ROOT / "tests" / "bug_zoo"
 ALTERNATIVES = ROOT / "tests" / "alternatives"
+BOOK_STYLE_LAYERS = ROOT / "tests" / "benchmarks" / "bookstyle" / "common" / "layers.py"
 
 
 def members(folder):
@@ -30,9 +37,46 @@ def load_member(path):
     return module
 
 
+def class_spans(source):
+    """{class name: (first line, last line)} of the top-level classes of a module (0-based, inclusive)."""
+    tree = ast.parse(source)
+    return {node.name: (node.lineno - 1, node.end_lineno - 1) for node in tree.body if isinstance(node, ast.ClassDef)}
+
+
+def replace_classes(path, names, donor_path):
+    """Replace the classes ``names`` of the module at path by the same-named classes of donor_path."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    donor = donor_path.read_text(encoding="utf-8")
+    donor_lines = donor.splitlines(keepends=True)
+    donor_spans = class_spans(donor)
+    # From the last class up, so that the line numbers of the classes above stay valid.
+    spans = class_spans("".join(lines))
+    for name in sorted(names, key=lambda n: spans[n][0], reverse=True):
+        first, last = spans[name]
+        donor_first, donor_last = donor_spans[name]
+        lines[first : last + 1] = donor_lines[donor_first : donor_last + 1]
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def book_style_body(class_name, method_name):
+    """The body (the lines after the ``def`` line) of a method of the book-style layers, as written:
+    the text an alternative replaces when it rewrites that method."""
+    source = BOOK_STYLE_LAYERS.read_text(encoding="utf-8")
+    lines = source.splitlines(keepends=True)
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.ClassDef) and node.name == class_name:
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef) and item.name == method_name:
+                    return "".join(lines[item.body[0].lineno - 1 : item.end_lineno]).rstrip("\n")
+    raise LookupError(f"{class_name}.{method_name} is not in {BOOK_STYLE_LAYERS}")
+
+
 def build(member, target):
-    """Copy the reference to ``target`` and apply the member's patches."""
+    """Copy the reference to ``target``, swap in book-style classes if asked, apply the member's patches."""
     shutil.copytree(SOLUTIONS, target, ignore=shutil.ignore_patterns("__pycache__"))
+    book_style = getattr(member, "BOOK_STYLE", ())
+    if book_style:
+        replace_classes(Path(target) / "common" / "layers.py", book_style, BOOK_STYLE_LAYERS)
     for relative, before, after in member.PATCHES:
         path = Path(target) / relative
         text = path.read_text(encoding="utf-8")
