@@ -6,9 +6,10 @@ the gradient with respect to its input; layers with parameters also store the
 parameter gradients (``dW``, ``db``, ...). No layer modifies the arrays it is given.
 """
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from common.functions import cross_entropy_error, sigmoid, softmax
-from common.util import col2im, im2col
+from common.util import col2im, im2col  # noqa: F401 (the book's way to write Convolution and Pooling)
 
 
 class Relu:
@@ -166,7 +167,6 @@ class Convolution:
         self.pad = pad
         self.x = None
         self.col = None
-        self.col_W = None
         self.dW = None
         self.db = None
 
@@ -195,7 +195,9 @@ class Pooling:
         self.stride = stride
         self.pad = pad
         self.x = None
-        self.arg_max = None
+        self.x_padded = None
+        self.out = None
+        self.offsets = None
 
     def forward(self, x):
         """x: (N, C, H, W). Returns (N, C, out_h, out_w)."""
