@@ -81,7 +81,7 @@ def grade_class(session):
 
 @nox.session(name="bench-grader")
 def bench_grader(session):
-    """Time the grading of the reference per chapter and in total."""
+    """Time the grading of the reference per chapter and in total (`-- --book-style`: a book-style submission)."""
     session.install(*nox.project.dependency_groups(PYPROJECT, "grade"))
     session.run("python", "tests/benchmarks/bench_grader.py", *session.posargs)
 
@@ -95,7 +95,7 @@ def bench_batch(session):
 
 @nox.session(name="bench")
 def bench(session):
-    """Speed of training steps: reference vs book-style vs prototype (vs PyTorch with --with-torch).
+    """Speed of training steps: reference vs book-style (vs PyTorch with --with-torch).
 
     `nox -s bench -- --quick`. With `-- --with-torch` (or BENCH_WITH_TORCH=1) the script runs under
     the first interpreter that imports numpy and torch: $BENCH_TORCH_PYTHON, else python3 or python

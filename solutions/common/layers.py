@@ -335,9 +335,10 @@ class Pooling:
         ### BEGIN SOLUTION
         # dout in the memory order of out (channels last when x came from Convolution), so
         # that the loop below walks every array in the same order.
-        ordered = np.empty_like(self.out)
+        dtype = np.result_type(self.out, dout)
+        ordered = np.empty_like(self.out, dtype=dtype)
         ordered[...] = dout
-        dx_padded = np.zeros_like(self.x_padded)
+        dx_padded = np.zeros_like(self.x_padded, dtype=dtype)
         overlapping = self.stride < max(self.pool_h, self.pool_w)
         given = np.zeros(self.out.shape, dtype=bool)  # windows whose gradient has been given
         for rows, columns in self.offsets:

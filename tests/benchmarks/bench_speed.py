@@ -13,8 +13,6 @@ Implementations (numpy ones in float64, as they are written; the data are float3
 ``load_mnist`` returns them):
   reference   solutions/ (common/, ch05/, ch07/)
   book-style  tests/benchmarks/bookstyle/, a straightforward implementation in the book's manner
-  prototype   the reference's networks on the layers and optimizers of
-              tests/benchmarks/prototype_layers.py (candidate changes for the reference)
   PyTorch     the same networks in torch.nn, float32, on the CPU (only when torch is installed;
               it is never a dependency of the kit)
 
@@ -24,7 +22,8 @@ Benchmarks:
   (b) TwoLayerNet training step: 784-50-10, batch 100, SGD (lr 0.1)
   (c) where a SimpleConvNet step spends its time, layer by layer, forward and backward
   (d) a full numerical gradient of TwoLayerNet 784-50-10 and 20-10-5 on 3 samples
-  (e) both steps for the reference with the prototype's changes added one at a time
+  (e) both steps for the reference's networks on the book-style layers, with the reference's
+      classes swapped in one at a time (what each of the reference's changes brings)
 
 The results are also written as JSON (default: build/bench/speed-<date>-<time>.json), so that
 runs can be compared (``--compare``). Not a test: the figures depend on the machine and its load.
@@ -69,29 +68,22 @@ CONVNET_RATIOS = (
     ("reference", "book-style", 0.35),
     ("reference", TORCH_NAME, 2.5),
     ("book-style", TORCH_NAME, None),
-    ("prototype", "book-style", 0.35),
-    ("prototype", TORCH_NAME, 2.5),
-    ("prototype", "reference", None),
 )
 TWOLAYER_RATIOS = (
     ("reference", "book-style", None),
     ("reference", TORCH_NAME, 1.0),
     ("book-style", TORCH_NAME, None),
-    ("prototype", "book-style", None),
-    ("prototype", TORCH_NAME, 1.0),
-    ("prototype", "reference", None),
 )
-NUMGRAD_RATIOS = (
-    ("reference", "book-style", None),
-    ("prototype", "reference", None),
-)
+NUMGRAD_RATIOS = (("reference", "book-style", None),)
 
 # SimpleConvNet: which layer holds the gradients of W<i>, b<i> (as in its gradient()).
 CONVNET_PARAM_LAYERS = {"1": "Conv1", "2": "Affine1", "3": "Affine2"}
 LAYER_KINDS = {"Conv": "conv", "Relu": "relu", "Pool": "pool", "Affine": "affine"}
 
-# The prototype's changes (classes of prototype_layers.py) in the order table (e) adds them.
-PROTOTYPE_CHANGES = (
+# Table (e): the base variant runs the reference's networks on the book-style layers and
+# optimizers; the reference's classes replace the book-style ones cumulatively, in this order.
+CHANGES_BASE = "book-style layers"
+REFERENCE_CHANGES = (
     ("+ Pooling", ("Pooling",)),
     ("+ Convolution", ("Convolution",)),
     ("+ Relu", ("Relu",)),
@@ -159,19 +151,11 @@ def load_implementation(name, root, layers_module=None):
     )
 
 
-def load_prototype_module():
-    """tests/benchmarks/prototype_layers.py as a module (it imports only numpy)."""
-    if str(HERE) not in sys.path:
-        sys.path.insert(0, str(HERE))
-    return importlib.import_module("prototype_layers")
-
-
 def load_numpy_implementations():
-    """The three numpy implementations, keyed by their names in the tables."""
+    """The two numpy implementations, keyed by their names in the tables."""
     return {
         "reference": load_implementation("reference", REFERENCE_ROOT),
         "book-style": load_implementation("book-style", BOOKSTYLE_ROOT),
-        "prototype": load_implementation("prototype", REFERENCE_ROOT, load_prototype_module()),
     }
 
 
@@ -184,18 +168,20 @@ def load_torch():
     return torch
 
 
-def cumulative_variants(reference, prototype):
-    """The reference with the prototype's classes swapped in one change at a time (each
-    variant keeps the previous ones), to measure what each change brings on its own."""
-    variants = {"reference": reference}
+def cumulative_variants(reference, bookstyle):
+    """The reference's networks on the book-style util, layers and optimizers (CHANGES_BASE),
+    then with the reference's classes swapped in one change at a time (each variant keeps the
+    previous ones), to measure what each change brings on its own."""
+    variants = {}
     swapped = []
-    for label, names in PROTOTYPE_CHANGES:
+    for label, names in ((CHANGES_BASE, ()), *REFERENCE_CHANGES):
         swapped += names
-        module = ModuleType("reference_with_" + "_".join(swapped))
-        for source in (reference.util, reference.layers, reference.optimizer):
+        module = ModuleType("bookstyle_with_" + "_".join(swapped))
+        for source in (bookstyle.util, bookstyle.layers, bookstyle.optimizer):
             module.__dict__.update({k: v for k, v in vars(source).items() if not k.startswith("__")})
         for name in swapped:
-            setattr(module, name, getattr(prototype, name))
+            source = reference.layers if hasattr(reference.layers, name) else reference.optimizer
+            setattr(module, name, getattr(source, name))
         variants[label] = load_implementation(label, REFERENCE_ROOT, module)
     return variants
 
@@ -638,9 +624,9 @@ def bench_numerical_gradient(impls, images, sizes, rounds, calls):
     return summary
 
 
-def bench_changes(reference, image_batches, flat_batches, rounds, conv_calls, two_calls, warmup):
-    """(e): both training steps for the reference with the prototype's changes added one by one."""
-    variants = cumulative_variants(reference, load_prototype_module())
+def bench_changes(reference, bookstyle, image_batches, flat_batches, rounds, conv_calls, two_calls, warmup):
+    """(e): both training steps on the book-style layers with the reference's classes added one by one."""
+    variants = cumulative_variants(reference, bookstyle)
     conv_runners, two_runners = {}, {}
     for name, impl in variants.items():
         conv_runners[name] = numpy_step(make_convnet(impl), impl.Adam(lr=0.001), image_batches)
@@ -649,19 +635,21 @@ def bench_changes(reference, image_batches, flat_batches, rounds, conv_calls, tw
     for key, runners, calls, warm in (("convnet_step", conv_runners, conv_calls, warmup),
                                       ("twolayer_step", two_runners, two_calls, 10 * warmup)):
         times = interleaved_rounds(runners, rounds, calls, warm)
-        specs = [(name, "reference", None) for name in variants if name != "reference"]
+        specs = [(name, CHANGES_BASE, None) for name in variants if name != CHANGES_BASE]
         result[key] = summarize(times, specs)
-    print(f"\n(e) The prototype's changes added to the reference one at a time, cumulatively "
-          f"(ms per step, median over {rounds} rounds; ratio: paired, to the reference)")
-    print(f"  {'variant':<16}{'SimpleConvNet':>14}{'ratio':>8}{'TwoLayerNet':>14}{'ratio':>8}")
+    print(f"\n(e) The reference's networks on the book-style layers, with the reference's classes swapped "
+          f"in one at a time, cumulatively\n    (ms per step, median over {rounds} rounds; ratio: paired, "
+          f"to the {CHANGES_BASE})")
+    print(f"  {'variant':<20}{'SimpleConvNet':>14}{'ratio':>8}{'TwoLayerNet':>14}{'ratio':>8}")
     for name in variants:
-        line = f"  {name:<16}"
+        line = f"  {name:<20}"
         for key in ("convnet_step", "twolayer_step"):
             median = result[key]["implementations"][name]["median_ms"]
-            ratio = result[key]["ratios"].get(f"{name}/reference", {"median": 1.0})["median"]
+            ratio = result[key]["ratios"].get(f"{name}/{CHANGES_BASE}", {"median": 1.0})["median"]
             line += f"{median:14.3f}{ratio:8.3f}"
         print(line)
-    print("  (the last row is the prototype)")
+    swapped = ", ".join(name for _, names in REFERENCE_CHANGES for name in names)
+    print(f"  (the last row runs {swapped} from the reference; SoftmaxWithLoss and SGD stay book-style)")
     return result
 
 
@@ -707,8 +695,8 @@ def main(argv=None):
             benchmarks[key] = bench_numerical_gradient(impls, x, sizes, grad_rounds, calls)
     if "changes" in only:
         flat_batches = make_batches(x, t, flat=True, one_hot=True)
-        benchmarks["prototype_changes"] = bench_changes(impls["reference"], image_batches, flat_batches,
-                                                        rounds, conv_calls, two_calls, warmup)
+        benchmarks["reference_changes"] = bench_changes(impls["reference"], impls["book-style"], image_batches,
+                                                        flat_batches, rounds, conv_calls, two_calls, warmup)
 
     if hasattr(os, "getloadavg"):
         results["machine"]["load_average_end"] = os.getloadavg()

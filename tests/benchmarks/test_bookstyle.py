@@ -1,4 +1,4 @@
-"""The benchmarks' book-style implementation and the prototype layers compute what the reference computes.
+"""The benchmarks' book-style implementation computes what the reference computes.
 
 Both the reference (solutions/) and the book-style package name their modules ``common.*``,
 ``ch05.*`` and ``ch07.*``, so the comparison runs in a child process that loads one package
@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 HERE = Path(__file__).resolve().parent
-COMPARED = ("book-style", "prototype")
+COMPARED = ("book-style",)
 
 # Pooling and convolution cases: (x shape, filter or pool h, w, stride, pad).
 WINDOW_CASES = [
