@@ -699,8 +699,8 @@ CATALOGUE = {
     "diagnosis.tied_maxima_all_take": {
         "en": "every element equal to its window's maximum received the window's whole gradient, so a maximum "
               "that occurs twice passes it on twice: give it to one of them (np.argmax picks the first)",
-        "ko": "윈도우의 최댓값과 같은 원소 모두가 기울기 전체를 받아서, 최댓값이 두 번 나오면 기울기도 두 번 전달됩니다. "
-              "그중 하나에만 주세요(np.argmax는 첫 번째를 고릅니다)"},
+        "ko": "윈도우의 최댓값과 같은 원소 모두가 기울기 전체를 받아서, 최댓값이 두 번 나오면 "
+              "기울기도 두 번 전달됩니다. 그중 하나에만 주세요(np.argmax는 첫 번째를 고릅니다)"},
     "diagnosis.argmax_axis": {
         "en": "arg_max holds one index per column instead of one per window: take np.argmax(col, axis=1)",
         "ko": "arg_max에 윈도우마다가 아니라 열마다 인덱스가 하나씩 있습니다. np.argmax(col, axis=1)을 쓰세요"},
@@ -2247,8 +2247,8 @@ CATALOGUE = {
     "ch07.pool.share_outside": {
         "en": "dx is {got:.4g} at {index}: a tied maximum may take all, part or none of its window's dout, "
               "never more and never the opposite sign",
-        "ko": "{index}의 dx가 {got:.4g}입니다. 동점인 최댓값은 윈도우의 dout을 전부, 일부 또는 전혀 받지 않을 수 있지만 "
-              "그보다 많거나 부호가 반대일 수는 없습니다"},
+        "ko": "{index}의 dx가 {got:.4g}입니다. 동점인 최댓값은 윈도우의 dout을 전부, 일부 또는 "
+              "전혀 받지 않을 수 있지만 그보다 많거나 부호가 반대일 수는 없습니다"},
     "ch07.what.pool_output": {
         "en": "Pooling.forward output ({describe})",
         "ko": "Pooling 순전파 출력({describe})"},
