@@ -307,6 +307,7 @@ class Pooling:
         self.x_padded = None
         self.out = None
         self.offsets = None
+        self.new_max = None
 
     def forward(self, x):
         """x: (N, C, H, W). Returns (N, C, out_h, out_w)."""
@@ -322,11 +323,18 @@ class Pooling:
         # order: x_padded[:, :, rows, columns] holds that offset's element of every window.
         self.offsets = [(slice(i, i + s * out_h, s), slice(j, j + s * out_w, s))
                         for i in range(self.pool_h) for j in range(self.pool_w)]
-        # The maximum of pool_h * pool_w strided views: no window is copied out, unlike im2col.
+        # The running maximum over pool_h * pool_w strided views: no window is copied out,
+        # unlike im2col. new_max[k] marks the windows whose maximum strictly rose at offset k;
+        # the last such offset holds the window's maximum (the first of tied maxima, the one
+        # np.argmax would choose). Comparing now, while x is fresh in the CPU cache, is much
+        # cheaper than comparing again in backward.
         rows, columns = self.offsets[0]
         self.out = self.x_padded[:, :, rows, columns].copy(order="K")  # keeps x's memory order
+        self.new_max = [np.ones_like(self.out, dtype=bool)]
         for rows, columns in self.offsets[1:]:
-            np.maximum(self.out, self.x_padded[:, :, rows, columns], out=self.out)
+            element = self.x_padded[:, :, rows, columns]
+            self.new_max.append(element > self.out)
+            np.maximum(self.out, element, out=self.out)
         return self.out
         ### END SOLUTION
 
@@ -340,17 +348,16 @@ class Pooling:
         ordered[...] = dout
         dx_padded = np.zeros_like(self.x_padded, dtype=dtype)
         overlapping = self.stride < max(self.pool_h, self.pool_w)
-        given = np.zeros(self.out.shape, dtype=bool)  # windows whose gradient has been given
-        for rows, columns in self.offsets:
-            # The first offset (row-major) that holds its window's maximum takes the whole
-            # gradient, as np.argmax would choose; ties are common (a blank background gives
-            # whole windows the same value).
-            first_max = (self.x_padded[:, :, rows, columns] == self.out) & ~given
-            given |= first_max
+        given = np.zeros_like(self.out, dtype=bool)  # windows whose gradient has been given
+        # From the last offset back: each window's gradient goes to the last offset where its
+        # maximum rose, and only there (with ties, the maximum occurs at several offsets).
+        for (rows, columns), new_max in zip(reversed(self.offsets), reversed(self.new_max)):
+            at_max = new_max & ~given
+            given |= at_max
             if overlapping:  # a pixel can be the maximum of several windows: add up
-                dx_padded[:, :, rows, columns] += ordered * first_max
+                dx_padded[:, :, rows, columns] += ordered * at_max
             else:  # each pixel is in one window at most: write in place
-                np.multiply(ordered, first_max, out=dx_padded[:, :, rows, columns])
+                np.multiply(ordered, at_max, out=dx_padded[:, :, rows, columns])
         h, w = self.x.shape[2:]
         p = self.pad
         return dx_padded[:, :, p : h + p, p : w + p]

@@ -3,5 +3,5 @@ a window whose maximum occurs twice passes its gradient on twice."""
 CHECK = "ch07: Pooling.backward sends each window's gradient to its maximum"
 DIAGNOSIS = "tied_maxima_all_take"
 PATCHES = [("common/layers.py",
-            "            first_max = (self.x_padded[:, :, rows, columns] == self.out) & ~given",
-            "            first_max = self.x_padded[:, :, rows, columns] == self.out")]
+            "            at_max = new_max & ~given",
+            "            at_max = self.x_padded[:, :, rows, columns] == self.out")]

@@ -198,6 +198,7 @@ class Pooling:
         self.x_padded = None
         self.out = None
         self.offsets = None
+        self.new_max = None
 
     def forward(self, x):
         """x: (N, C, H, W). Returns (N, C, out_h, out_w)."""
