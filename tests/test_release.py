@@ -173,10 +173,10 @@ def test_the_hidden_layer_state_check_catches_a_mask_kept_on_the_class(tmp_path)
     """Relu keeping its mask on the class passes every public check of one layer, and breaks
     a network with two Relu layers (MultiLayerNet): the hidden check sees it."""
     shared = types.SimpleNamespace(__name__="relu_mask_on_the_class", PATCHES=[
-        ("common/layers.py", "        self.mask = x <= 0\n        return np.where(self.mask, 0, x)",
-         "        Relu.mask = x <= 0\n        return np.where(Relu.mask, 0, x)"),
-        ("common/layers.py", "        return np.where(self.mask, 0, dout)",
-         "        return np.where(Relu.mask, 0, dout)"),
+        ("common/layers.py", "        self.mask = x <= 0\n        return np.maximum(x, 0)",
+         "        Relu.mask = x <= 0\n        return np.maximum(x, 0)"),
+        ("common/layers.py", "        return dout * ~self.mask",
+         "        return dout * ~Relu.mask"),
     ])
     submission = build(shared, tmp_path / "submission")
     results = grade(submission, chapters=("ch05",), select=lambda c: c.hidden or c.name.startswith("Relu"))
