@@ -81,7 +81,7 @@ def grade_class(session):
 
 @nox.session(name="bench-grader")
 def bench_grader(session):
-    """Time the grading of the reference per chapter and in total (`-- --book-style`: a book-style submission)."""
+    """Time the grading of the reference and of a book-style submission per chapter, first run and warm."""
     session.install(*nox.project.dependency_groups(PYPROJECT, "grade"))
     session.run("python", "tests/benchmarks/bench_grader.py", *session.posargs)
 
@@ -95,22 +95,30 @@ def bench_batch(session):
 
 @nox.session(name="bench")
 def bench(session):
-    """Speed of training steps: reference vs book-style (vs PyTorch with --with-torch).
+    """Training steps (reference vs book-style, vs PyTorch with --with-torch), then grading time
+    per chapter (reference and book-style, first run and warm) and batch throughput.
 
-    `nox -s bench -- --quick`. With `-- --with-torch` (or BENCH_WITH_TORCH=1) the script runs under
-    the first interpreter that imports numpy and torch: $BENCH_TORCH_PYTHON, else python3 or python
-    on PATH. The kit never installs PyTorch. On a busy machine add `-- --threads 1 --clock cpu`.
+    Every part writes JSON under build/bench/. `nox -s bench -- --quick` (the arguments go to the
+    training-step script, tests/benchmarks/bench_speed.py; `-- --steps-only` skips grading and
+    batch). With `-- --with-torch` (or BENCH_WITH_TORCH=1) the steps run under the first
+    interpreter that imports numpy and torch: $BENCH_TORCH_PYTHON, else python3 or python on PATH.
+    The kit never installs PyTorch. On a busy machine add `-- --threads 1 --clock cpu`.
     """
-    args = [arg for arg in session.posargs if arg != "--with-torch"]
+    args = [arg for arg in session.posargs if arg not in ("--with-torch", "--steps-only")]
+    session.install(*nox.project.dependency_groups(PYPROJECT, "grade"), "pytest")  # pytest: the hostile corpus
+    python = "python"
     if "--with-torch" in session.posargs or os.environ.get("BENCH_WITH_TORCH") == "1":
         candidates = (os.environ.get("BENCH_TORCH_PYTHON"), shutil.which("python3"), shutil.which("python"))
-        for python in filter(None, candidates):
-            if subprocess.run([python, "-c", "import numpy, torch"], capture_output=True).returncode == 0:
-                session.run(python, "tests/benchmarks/bench_speed.py", *args, external=True)
-                return
-        session.warn("no interpreter with numpy and torch (set BENCH_TORCH_PYTHON): PyTorch left out")
-    session.install("numpy")
-    session.run("python", "tests/benchmarks/bench_speed.py", *args)
+        with_torch = [p for p in filter(None, candidates)
+                      if subprocess.run([p, "-c", "import numpy, torch"], capture_output=True).returncode == 0]
+        if with_torch:
+            python = with_torch[0]
+        else:
+            session.warn("no interpreter with numpy and torch (set BENCH_TORCH_PYTHON): PyTorch left out")
+    session.run(python, "tests/benchmarks/bench_speed.py", *args, external=python != "python")
+    if "--steps-only" not in session.posargs:
+        session.run("python", "tests/benchmarks/bench_grader.py")
+        session.run("python", "tests/benchmarks/bench_batch.py")
 
 
 @nox.session(name="bench-mnist")

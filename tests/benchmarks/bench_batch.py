@@ -2,7 +2,8 @@
 
 The class: 3 copies of the reference, 3 untouched templates, 8 bug-zoo members and 6 hostile
 submissions, graded on every chapter with all cores. Not a test: figures depend on the machine.
-Usage: python tests/benchmarks/bench_batch.py [--jobs N] [--chapter chNN ...]
+Usage: python tests/benchmarks/bench_batch.py [--jobs N] [--chapter chNN ...] [--json PATH]
+The results are also written as JSON (default: build/bench/batch-<date>-<time>.json).
 """
 import argparse
 import os
@@ -14,6 +15,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+
+import bench_results  # noqa: E402
 
 from grader.batch import run_batch  # noqa: E402
 from grader.contract import CHAPTERS  # noqa: E402
@@ -38,7 +41,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=os.cpu_count())
     parser.add_argument("--chapter", action="append", choices=CHAPTERS)
+    parser.add_argument("--json", type=Path, default=None, help="where to write the results (default build/bench/)")
     args = parser.parse_args()
+    machine = bench_results.machine_info()
     chapters = tuple(args.chapter) if args.chapter else CHAPTERS
     with tempfile.TemporaryDirectory() as tmp:
         class_dir = Path(tmp) / "class"
@@ -53,6 +58,10 @@ def main():
     print(f"  per submission   {elapsed / count:8.1f} s")
     print(f"  graded per min   {count / elapsed * 60:8.1f}")
     print(f"  not graded       {len(summary['not_graded']):8d}")
+    bench_results.write_json({"machine": machine, "submissions": count, "chapters": list(chapters),
+                              "jobs": args.jobs, "wall_s": elapsed, "per_submission_s": elapsed / count,
+                              "graded_per_minute": count / elapsed * 60,
+                              "not_graded": len(summary["not_graded"])}, "batch", args.json)
 
 
 if __name__ == "__main__":

@@ -39,20 +39,19 @@ import importlib
 import itertools
 import json
 import os
-import platform
 import statistics
 import sys
 import time
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 
+import bench_results
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 REFERENCE_ROOT = ROOT / "solutions"
 BOOKSTYLE_ROOT = HERE / "bookstyle"
-DEFAULT_JSON_DIR = ROOT / "build" / "bench"
 
 # Both the reference and the book-style implementation are laid out like the book's repository,
 # so both import their own modules as ``common.layers``, ``ch07.simple_convnet``, ...
@@ -484,24 +483,10 @@ def print_breakdown(breakdown, layer_names):
 
 
 def machine_info(torch):
-    info = {
-        "platform": platform.platform(),
-        "machine": platform.machine(),
-        "cpu_count": os.cpu_count(),
-        "python": platform.python_version(),
-        "numpy": np.__version__,
-        "torch": getattr(torch, "__version__", None),
-        "torch_threads": torch.get_num_threads() if torch else None,
-        "threads_env": {k: os.environ.get(k) for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")},
-    }
-    if hasattr(os, "getloadavg"):
-        info["load_average_start"] = os.getloadavg()
+    info = bench_results.machine_info()
+    info["torch"] = getattr(torch, "__version__", None)
+    info["torch_threads"] = torch.get_num_threads() if torch else None
     return info
-
-
-def default_json_path():
-    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-    return DEFAULT_JSON_DIR / f"speed-{stamp}.json"
 
 
 def compare(old_path, results):
@@ -698,12 +683,7 @@ def main(argv=None):
         benchmarks["reference_changes"] = bench_changes(impls["reference"], impls["book-style"], image_batches,
                                                         flat_batches, rounds, conv_calls, two_calls, warmup)
 
-    if hasattr(os, "getloadavg"):
-        results["machine"]["load_average_end"] = os.getloadavg()
-    path = args.json or default_json_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(results, indent=1))
-    print(f"\nresults written to {path}")
+    bench_results.write_json(results, "speed", args.json)
     if args.compare:
         compare(args.compare, results)
 
