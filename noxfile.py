@@ -8,15 +8,19 @@ Kit:         nox -s tests, nox -s template, nox -s lint, nox -s bench-grader
 import os
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import nox
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # nox does not put this folder on the path
+from grader.nox_sessions import define_check_sessions  # noqa: E402
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.sessions = ["tests"]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
-CHAPTERS = ("ch04", "ch05", "ch06", "ch07")
 
 
 def _install(session, group):
@@ -45,28 +49,7 @@ def lint(session):
     session.run("ruff", "check", ".", *session.posargs)
 
 
-def _grade(session, *chapters):
-    session.install(*nox.project.dependency_groups(PYPROJECT, "grade"))
-    chapter_args = [arg for chapter in chapters for arg in ("--chapter", chapter)]
-    session.run("python", "-m", "grader", "check", *chapter_args, *session.posargs)
-
-
-def _check_session(chapter):
-    def check_chapter(session):
-        _grade(session, chapter)
-
-    check_chapter.__doc__ = f"Grade {chapter} (default: student_template/; `-- --submission PATH` for another)."
-    nox.session(name=f"check-{chapter}")(check_chapter)
-
-
-for _chapter in CHAPTERS:
-    _check_session(_chapter)
-
-
-@nox.session(name="check")
-def check_all(session):
-    """Grade every chapter (default: student_template/)."""
-    _grade(session, *CHAPTERS)
+define_check_sessions(nox.project.dependency_groups(PYPROJECT, "grade"))
 
 
 @nox.session(name="grade")

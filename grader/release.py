@@ -117,38 +117,19 @@ NOXFILE = '''\
 
 Another folder: `nox -s check-ch05 -- --submission PATH`.
 """
+import sys
+from pathlib import Path
+
 import nox
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # nox does not put this folder on the path
+from grader.nox_sessions import define_check_sessions  # noqa: E402
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.sessions = ["check"]
 
-PYPROJECT = nox.project.load_toml("pyproject.toml")
-CHAPTERS = ("ch04", "ch05", "ch06", "ch07")
-
-
-def _grade(session, *chapters):
-    session.install(*nox.project.dependency_groups(PYPROJECT, "grade"))
-    chapter_args = [arg for chapter in chapters for arg in ("--chapter", chapter)]
-    session.run("python", "-m", "grader", "check", *chapter_args, *session.posargs)
-
-
-def _check_session(chapter):
-    def check_chapter(session):
-        _grade(session, chapter)
-
-    check_chapter.__doc__ = f"Grade {chapter} of student_template/ (`-- --submission PATH` for another folder)."
-    nox.session(name=f"check-{chapter}")(check_chapter)
-
-
-for _chapter in CHAPTERS:
-    _check_session(_chapter)
-
-
-@nox.session(name="check")
-def check_all(session):
-    """Grade every chapter of student_template/."""
-    _grade(session, *CHAPTERS)
+define_check_sessions(nox.project.dependency_groups(nox.project.load_toml("pyproject.toml"), "grade"))
 '''
 
 
