@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from grader.cli import prepare_dataset
 from grader.contract import CHAPTERS
 from grader.files import atomic_write
 from grader.messages import LANGUAGES, Message, render, resolve_language, using
@@ -261,7 +262,7 @@ def _run_batch(submissions, out_dir, chapters, jobs, time_limit, stream, check_t
         if previous_key(out_dir, student) != key:
             todo.append((student, key))
     Path(out_dir).mkdir(parents=True, exist_ok=True)
-    _prepare_dataset()
+    prepare_dataset()  # once, before the workers start
     progress = Progress(len(todo), stream)
     jobs = jobs or os.cpu_count() or 1
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
@@ -401,16 +402,6 @@ def _write_class_report(students, out_dir, chapters, language):
     atomic_write(out_dir / CLASS_REPORT, "\n".join(lines) + "\n")
     return out_dir / CLASS_REPORT
 
-
-def _prepare_dataset():
-    """Build the MNIST cache once, before workers that may not write it start."""
-    sys.path.insert(0, str(KIT_ROOT))
-    try:
-        from dataset.mnist import load_mnist
-
-        load_mnist()
-    except Exception as exc:  # noqa: BLE001  (the MNIST checks will report it per student)
-        print(render(Message("batch.mnist_warning", detail=str(exc))), file=sys.stderr)
 
 
 def main(argv=None):

@@ -17,6 +17,26 @@ from grader.files import atomic_write
 from grader.messages import LANGUAGES, Message, render, resolve_language, set_language
 
 EXIT_PASSED, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+KIT_ROOT = Path(__file__).resolve().parent.parent
+_dataset_ready = False
+
+
+def prepare_dataset():
+    """Load MNIST once in the grader's own process: it downloads missing files and writes the
+    parsed cache, which a worker (no network, no writing to the kit) cannot do. A failure only
+    warns here; the MNIST checks then say what is wrong and what to do."""
+    global _dataset_ready
+    if _dataset_ready:
+        return
+    if str(KIT_ROOT) not in sys.path:
+        sys.path.insert(0, str(KIT_ROOT))
+    try:
+        from dataset.mnist import load_mnist
+
+        load_mnist()
+        _dataset_ready = True
+    except Exception as exc:  # noqa: BLE001  (the MNIST checks report it per submission)
+        print(render(Message("mnist.warning", detail=str(exc))), file=sys.stderr)
 
 
 def grade(submission, chapters=CHAPTERS, include_hidden=True, progress=None, select=None, time_limit=None):
@@ -29,11 +49,12 @@ def grade(submission, chapters=CHAPTERS, include_hidden=True, progress=None, sel
     from grader.checks import all_checks
     from grader.runner import Worker
 
+    checks = [c for c in all_checks(chapters, include_hidden) if select is None or select(c)]
+    if any(c.slow for c in checks):
+        prepare_dataset()
     results = []
     with Worker(submission) as worker:
-        for check in all_checks(chapters, include_hidden):
-            if select is not None and not select(check):
-                continue
+        for check in checks:
             result = run_check(check, worker, time_limit)
             results.append(result)
             if progress:

@@ -174,8 +174,6 @@ def run(root, chapters=CHAPTERS):
             data = failed_json(f"Not graded: {exc}", chapters, time.monotonic() - started)
         else:
             notes = ["Your files were put in the book's layout: " + "; ".join(placed)] if placed else []
-            if any(c.slow for c in _checks(chapters)):
-                _prepare_dataset()
             try:
                 results = grade(folder, chapters, include_hidden=True,
                                 progress=lambda r: print(f"  {r.status:<7} {r.check.chapter} {r.check.name}",
@@ -190,20 +188,6 @@ def run(root, chapters=CHAPTERS):
     atomic_write(results_dir / "results.json", text)
     return data
 
-
-def _checks(chapters):
-    from grader.checks import all_checks
-
-    return all_checks(chapters)
-
-
-def _prepare_dataset():
-    try:
-        from dataset.mnist import load_mnist
-
-        load_mnist()
-    except Exception as exc:  # noqa: BLE001  (the MNIST checks report it)
-        print(f"warning: MNIST could not be loaded: {exc}", file=sys.stderr)
 
 
 def validate(data):

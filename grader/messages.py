@@ -1151,7 +1151,7 @@ CATALOGUE = {
     "batch.duplicates": {
         "en": "error: two submissions share the name(s) {names} (a folder and a zip?)",
         "ko": "오류: 두 제출물의 이름이 같습니다: {names}(폴더와 zip 파일?)"},
-    "batch.mnist_warning": {
+    "mnist.warning": {
         "en": "warning: MNIST could not be loaded: {detail}",
         "ko": "경고: MNIST를 불러오지 못했습니다: {detail}"},
     "batch.not_a_folder": {

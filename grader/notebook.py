@@ -216,22 +216,11 @@ def _grade_group(chapter, key, submission):
             return False
         return True
 
-    if any(c.slow for c in checks):
-        _prepare_dataset()
     results = grade(folder, chapters=(chapter,), include_hidden=True, select=select)
     earned = round(sum(r.score for r in results), 2)
     earned = float(min(max(earned, 0.0), points))
     return earned, feedback(chapter, group, points, earned, results, skipped)
 
-
-def _prepare_dataset():
-    """Build the MNIST cache before the worker (which may not write to the kit) needs it."""
-    try:
-        from dataset.mnist import load_mnist
-
-        load_mnist()
-    except Exception as exc:  # noqa: BLE001  (the MNIST check itself will report the problem)
-        print(f"MNIST could not be prepared: {exc}", file=sys.stderr)
 
 
 def feedback(chapter, group, points, earned, results, skipped=()):
