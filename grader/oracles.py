@@ -147,8 +147,15 @@ def im2col(x, filter_h, filter_w, stride=1, pad=0):
 
 # ------------------------------------------------------------------ networks
 
-def mlp_loss(params, x, t, hidden_layers, activation="relu", weight_decay=0.0, batchnorm=False):
-    """Loss of the book's MultiLayerNet(Extend) (dropout off) at ``params``."""
+def small_constant_room(scores, labels):
+    """How far the book's + 1e-7 inside the log may move a mean cross-entropy loss (twice that):
+    log(p + 1e-7) - log(p) is about 1e-7 / p, p the target's probability."""
+    p = softmax(scores)[np.arange(len(labels)), labels]
+    return 2e-7 * float(np.mean(1 / p))
+
+
+def mlp_scores(params, x, hidden_layers, activation="relu", batchnorm=False):
+    """Scores (before softmax) of the book's MultiLayerNet(Extend) (dropout off) at ``params``."""
     act = relu if activation == "relu" else sigmoid
     h = np.asarray(x, dtype=np.float64)
     for i in range(1, hidden_layers + 1):
@@ -157,8 +164,13 @@ def mlp_loss(params, x, t, hidden_layers, activation="relu", weight_decay=0.0, b
             h = batchnorm_train(h, params[f"gamma{i}"], params[f"beta{i}"])[0]
         h = act(h)
     last = hidden_layers + 1
-    scores = affine(h, params[f"W{last}"], params[f"b{last}"])
-    decay = sum(np.sum(params[f"W{i}"] ** 2) for i in range(1, last + 1))
+    return affine(h, params[f"W{last}"], params[f"b{last}"])
+
+
+def mlp_loss(params, x, t, hidden_layers, activation="relu", weight_decay=0.0, batchnorm=False):
+    """Loss of the book's MultiLayerNet(Extend) (dropout off) at ``params``."""
+    scores = mlp_scores(params, x, hidden_layers, activation, batchnorm)
+    decay = sum(np.sum(params[f"W{i}"] ** 2) for i in range(1, hidden_layers + 2))
     return softmax_cross_entropy(scores, t) + 0.5 * weight_decay * decay
 
 

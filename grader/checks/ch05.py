@@ -17,6 +17,7 @@ from grader.checking import (
     expect_shape,
     relative_error,
 )
+from grader.checks.common import LOSS_RTOL, away_from_zero, mnist_labels, rng_for
 from grader.diagnose import Diagnosis
 from grader.messages import Message as M
 from grader.probes import layer
@@ -27,11 +28,6 @@ L = "common.layers"
 NAIVE = "ch05.layer_naive"
 NET = "ch05.two_layer_net"
 KEYS = ("W1", "b1", "W2", "b2")
-LOSS_RTOL = 1e-4  # room for + 1e-7 inside the log or clipping (probabilities here are >= 0.005)
-
-
-def rng_for(ctx):
-    return np.random.default_rng(ctx.check.seed)
 
 
 def run_layer(ctx, cls, init=(), forward=(), douts=(), attributes=(), module=L):
@@ -101,12 +97,6 @@ def seeds():
 
 def shapes(min_dims=1, max_dims=4, max_side=5):
     return hnp.array_shapes(min_dims=min_dims, max_dims=max_dims, min_side=1, max_side=max_side)
-
-
-def away_from_zero(rng, shape, scale=2.0):
-    """Normal values with |x| >= 0.05: no kink of relu within reach of a numerical step."""
-    x = rng.normal(0, scale, size=shape)
-    return np.sign(x + (x == 0)) * (np.abs(x) + 0.05)
 
 
 def scores(rng, n, k):
@@ -488,13 +478,6 @@ def net_scores(params, x):
     return oracles.affine(oracles.relu(oracles.affine(x, params["W1"], params["b1"])), params["W2"], params["b2"])
 
 
-def small_constant_room(scores, labels):
-    """How far + 1e-7 inside the log may move a mean cross-entropy loss (twice that):
-    log(p + 1e-7) - log(p) is about 1e-7 / p, p the target's probability."""
-    p = oracles.softmax(scores)[np.arange(len(labels)), labels]
-    return 2e-7 * float(np.mean(1 / p))
-
-
 def net_params(value):
     """The params the worker returned, checked for the four keys."""
     if not isinstance(value, dict) or any(k not in value for k in KEYS):
@@ -525,7 +508,7 @@ def net_outputs(ctx):
             params, value = run("loss", t)
             expected = oracles.mlp_loss(params, x, labels, hidden_layers=1)
             expect_close(value, expected, M(f"ch05.what.loss_{kind}"), rtol=LOSS_RTOL,
-                         atol=small_constant_room(net_scores(params, x), labels), batch=len(x))
+                         atol=oracles.small_constant_room(net_scores(params, x), labels), batch=len(x))
     for kind, t in (("one_hot", one_hot), ("labels", labels)):
         with ctx.case(M(f"ch05.net.case.accuracy_{kind}")):
             params, value = run("accuracy", t)
@@ -647,23 +630,6 @@ MNIST_BATCH = 100
 MNIST_LR = 0.1
 CURVE_EVERY = 10  # the training loss of every 10th mini-batch is recorded for the learning curve
 CURVE_SAMPLES = 1000  # train and test accuracy on the first 1000 images at a few checkpoints
-_MNIST = {}
-
-
-def mnist_labels():
-    """(train labels, test labels) as integers, loaded once in the grader's process."""
-    if not _MNIST:
-        from dataset.mnist import load_mnist
-
-        (_, t_train), (_, t_test) = load_mnist(normalize=True, flatten=True)
-        _MNIST["train"], _MNIST["test"] = t_train.astype(np.int64), t_test.astype(np.int64)
-    return _MNIST["train"], _MNIST["test"]
-
-
-def mnist_test_labels():
-    return mnist_labels()[1]
-
-
 def probe_train_mnist(iterations, batch_size, lr):
     """The book's train_neuralnet.py, shortened: plain SGD on mini-batches drawn with
     np.random, updating net.params in place. Returns test-set predictions (labels), and the

@@ -16,6 +16,7 @@ from grader.checking import (
     expect_shape,
     relative_errors,
 )
+from grader.checks.common import mnist_labels, rng_for
 from grader.diagnose import Diagnosis
 from grader.messages import Message as M
 from grader.runner import StudentError
@@ -26,10 +27,6 @@ LAYERS = "common.layers"
 NET = "common.multi_layer_net"
 NET_EXTEND = "common.multi_layer_net_extend"
 TRAINER = "common.trainer"
-
-
-def rng_for(ctx):
-    return np.random.default_rng(ctx.check.seed)
 
 
 # ================================================================== optimizers
@@ -341,7 +338,7 @@ def _scale(out, x, what):
     if not np.any(kept):
         raise Mismatch(M("ch06.dropout.all_zero", what=what))
     ratios = out[kept] / x[kept]
-    if not np.allclose(ratios, ratios[0], rtol=1e-9):
+    if not np.allclose(ratios, ratios[0], rtol=1e-6):
         raise Mismatch(M("ch06.dropout.no_common_factor", what=what, low=ratios.min(), high=ratios.max()))
     return float(ratios[0]), float(np.mean(~kept))
 
@@ -402,7 +399,7 @@ def dropout_backward(ctx):
         if not got:
             got = ctx.call(probe_dropout, x=x, dout=dout, init_args=[0.3], train_calls=2)
         out = expect_shape(got["trains"][-1], x.shape, training)
-        expect_close(got["dx"], dout * out / x, "dx", rtol=1e-9, atol=1e-12, dout=dout)
+        expect_close(got["dx"], dout * out / x, "dx", rtol=1e-6, atol=1e-9, dout=dout)
 
 
 # ================================================================== BatchNormalization
@@ -852,6 +849,7 @@ def net_gradient(ctx):
         with ctx.case(M("ch06.net.case.loss", activation=repr(activation))):
             got = _net_call(ctx, "MultiLayerNet", init, params, x, t)
             expect_close(got["loss"], oracles.mlp_loss(params, x, t, 2, activation), M("what.loss"), rtol=1e-4,
+                         atol=oracles.small_constant_room(oracles.mlp_scores(params, x, 2, activation), t),
                          batch=len(x))
         with ctx.case(M("ch06.net.case.gradient", activation=repr(activation)), weight=2):
             got = got or _net_call(ctx, "MultiLayerNet", init, params, x, t)
@@ -1074,19 +1072,6 @@ def trainer_optimizer_names(ctx):
 # ================================================================== MNIST
 
 MNIST_TRAIN, MNIST_TEST = 5000, 2000
-_mnist_labels = None
-
-
-def _test_labels():
-    global _mnist_labels
-    if _mnist_labels is None:
-        from dataset.mnist import load_mnist
-
-        (_, _), (_, t_test) = load_mnist(normalize=True)
-        _mnist_labels = np.asarray(t_test[:MNIST_TEST], dtype=np.int64)
-    return _mnist_labels
-
-
 def probe_mnist_extend():
     """Train MultiLayerNetExtend(784, [100, 100], 10, use_batchnorm=True) with the
     submission's Trainer and Adam(lr=0.001) for 2 epochs of batches of 100 on the first
@@ -1139,7 +1124,7 @@ MNIST_THRESHOLD = 0.83
 @check("ch06", "MultiLayerNetExtend trained by Trainer with Adam learns MNIST", points=7, timeout=120,
        slow=True, book="6.3.2")
 def mnist_training(ctx):
-    labels = _test_labels()
+    labels = mnist_labels()[1][:MNIST_TEST]
     with ctx.case(M("ch06.mnist.case")):
         got = ctx.call(probe_mnist_extend)
         curve = learning_curve(got)

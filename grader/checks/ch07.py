@@ -13,6 +13,7 @@ from grader.checking import (
     expect_gradient,
     expect_shape,
 )
+from grader.checks.common import mnist_labels, rng_for
 from grader.diagnose import Diagnosis
 from grader.messages import Message as M
 from grader.probes import call, layer
@@ -22,10 +23,6 @@ from grader.submission import load
 U = "common.util"
 L = "common.layers"
 NET = "ch07.simple_convnet"
-
-
-def rng_for(ctx):
-    return np.random.default_rng(ctx.check.seed)
 
 
 def util(ctx, name, *args, **kwargs):
@@ -55,10 +52,6 @@ class Once:
         return self.value
 
 
-def out_size(size, filter_size, stride, pad):
-    return (size + 2 * pad - filter_size) // stride + 1
-
-
 def describe(shape, fh, fw, stride, pad):
     return M("ch07.describe", shape=tuple(shape), fh=fh, fw=fw, stride=stride, pad=pad)
 
@@ -67,7 +60,7 @@ def col2im_naive(col, shape, fh, fw, stride, pad):
     """Adjoint of oracles.im2col by a plain loop: every row's window is added back onto the
     padded image (overlaps sum), then the padding is cut off. col: (N*out_h*out_w, C*fh*fw)."""
     n, c, h, w = shape
-    out_h, out_w = out_size(h, fh, stride, pad), out_size(w, fw, stride, pad)
+    out_h, out_w = oracles.conv_output_size(h, fh, stride, pad), oracles.conv_output_size(w, fw, stride, pad)
     rows = np.asarray(col, dtype=np.float64).reshape(n, out_h, out_w, c, fh, fw)
     img = np.zeros((n, c, h + 2 * pad, w + 2 * pad))
     for i in range(out_h):
@@ -146,8 +139,9 @@ def conv_output_size_values(ctx):
 def _im2col_ignoring_stride(x, fh, fw, stride, pad):
     """The first out_h x out_w windows side by side (step 1), whatever the stride."""
     n = x.shape[0]
-    out_h, out_w = out_size(x.shape[2], fh, stride, pad), out_size(x.shape[3], fw, stride, pad)
-    all_h, all_w = out_size(x.shape[2], fh, 1, pad), out_size(x.shape[3], fw, 1, pad)
+    size = oracles.conv_output_size
+    out_h, out_w = size(x.shape[2], fh, stride, pad), size(x.shape[3], fw, stride, pad)
+    all_h, all_w = size(x.shape[2], fh, 1, pad), size(x.shape[3], fw, 1, pad)
     rows = oracles.im2col(x, fh, fw, 1, pad).reshape(n, all_h, all_w, -1)
     return rows[:, :out_h, :out_w].reshape(n * out_h * out_w, -1)
 
@@ -158,7 +152,7 @@ def expect_im2col(ctx, x, fh, fw, stride, pad):
     what = M("ch07.what.call", name="im2col", args=describe(x.shape, fh, fw, stride, pad))
     known = (lambda: [("stride_ignored", _im2col_ignoring_stride(x, fh, fw, stride, pad))]) if stride > 1 else None
     expect_shape(got, expected.shape, what, expected)
-    expect_close(got, expected, what, rtol=1e-12, atol=1e-12, known=known)
+    expect_close(got, expected, what, rtol=1e-6, atol=1e-9, known=known)  # float32 copies pass
 
 
 @check("ch07", "im2col unfolds every window into one row in the book's order", points=13, book="7.4.2")
@@ -195,7 +189,7 @@ def expect_adjoint(ctx, rng, shape, fh, fw, stride, pad):
     """col2im(c) is the adjoint of im2col: <im2col(x), c> = <x, col2im(c)> for every x
     (im2col by the grader, col2im by the submission)."""
     n, c, h, w = shape
-    rows = n * out_size(h, fh, stride, pad) * out_size(w, fw, stride, pad)
+    rows = n * oracles.conv_output_size(h, fh, stride, pad) * oracles.conv_output_size(w, fw, stride, pad)
     col = rng.normal(size=(rows, c * fh * fw))
     what = f"col2im(col, {tuple(shape)}, {fh}, {fw}, stride={stride}, pad={pad})"
     got = expect_shape(util(ctx, "col2im", col, tuple(shape), fh, fw, stride, pad), shape, what)
@@ -204,7 +198,7 @@ def expect_adjoint(ctx, rng, shape, fh, fw, stride, pad):
         x = rng.normal(size=shape)
         left = float(np.sum(oracles.im2col(x, fh, fw, stride, pad) * col))
         right = float(np.sum(x * got))
-        if not np.isclose(left, right, rtol=1e-9, atol=1e-9):
+        if not np.isclose(left, right, rtol=1e-6, atol=1e-9):
             expected = col2im_naive(col, shape, fh, fw, stride, pad)
             index = np.unravel_index(int(np.argmax(np.abs(got - expected))), shape)
             covering = col2im_naive(np.ones_like(col), shape, fh, fw, stride, pad)
@@ -264,7 +258,7 @@ def convolution_forward(ctx):
             out = conv_layer(ctx, x, W, b, stride, pad)["out"]
             expect_close(out, oracles.convolution(x, W, b, stride, pad),
                          M("ch07.what.conv_output", describe=describe(x_shape, *w_shape[2:], stride, pad),
-                           filters=w_shape[0]), rtol=1e-9, atol=1e-9)
+                           filters=w_shape[0]), rtol=1e-5, atol=1e-5)
 
     def any_geometry(n, c, h, w, fh, fw, stride, pad, seed):
         shape, fh, fw, stride, pad = clamp(n, c, h, w, fh, fw, stride, pad)
@@ -274,7 +268,7 @@ def convolution_forward(ctx):
         out = conv_layer(ctx, x, W, b, stride, pad)["out"]
         expect_close(out, oracles.convolution(x, W, b, stride, pad),
                      M("ch07.what.conv_output", describe=describe(shape, fh, fw, stride, pad), filters=fn),
-                     rtol=1e-9, atol=1e-9)
+                     rtol=1e-5, atol=1e-5)
 
     with ctx.case(M("ch07.case.any_geometry"), weight=2):
         ctx.forall(any_geometry, *GEOMETRY_STRATEGIES, examples=12)
@@ -348,14 +342,14 @@ def pooling_forward(ctx):
             x = distinct_values(rng, shape)
             out = pool_layer(ctx, x, ph, pw, stride, pad)["out"]
             expect_close(out, oracles.max_pooling(x, ph, pw, stride, pad),
-                         M("ch07.what.pool_output", describe=describe(shape, ph, pw, stride, pad)), rtol=1e-12,
+                         M("ch07.what.pool_output", describe=describe(shape, ph, pw, stride, pad)), rtol=1e-6,
                          known=lambda x=x, ph=ph, pw=pw, stride=stride, pad=pad: [
                              ("mean_pooling", mean_pooling(x, ph, pw, stride, pad))])
     with ctx.case(M("ch07.pool.case.padding")):
         x = distinct_values(rng, (2, 2, 5, 5)) + 10.0
         out = pool_layer(ctx, x, 3, 3, 2, 1)["out"]
         expect_close(out, oracles.max_pooling(x, 3, 3, 2, 1),
-                     M("ch07.what.pool_output", describe=describe(x.shape, 3, 3, 2, 1)), rtol=1e-12,
+                     M("ch07.what.pool_output", describe=describe(x.shape, 3, 3, 2, 1)), rtol=1e-6,
                      known=lambda x=x: [("mean_pooling", mean_pooling(x, 3, 3, 2, 1))])
 
 
@@ -367,7 +361,7 @@ def _argmax_per_column(ctx, x, ph, pw, stride, pad):
     except StudentError:
         return False
     n, c, h, w = x.shape
-    windows = n * c * out_size(h, ph, stride, pad) * out_size(w, pw, stride, pad)
+    windows = n * c * oracles.conv_output_size(h, ph, stride, pad) * oracles.conv_output_size(w, pw, stride, pad)
     return held is not None and np.size(held) == ph * pw != windows
 
 
@@ -422,7 +416,7 @@ def expect_tied_gradient(dx, x, dout):
     if not np.all(shared):
         index = np.unravel_index(int(np.argmin(shared.reshape(dx.shape))), dx.shape)
         raise Mismatch(M("ch07.pool.share_outside", index=tuple(int(i) for i in index), got=dx[index]))
-    expect_close(windows_dx.sum(axis=(3, 5)), dout, M("ch07.what.pool_window_sums"), rtol=1e-9, atol=1e-12,
+    expect_close(windows_dx.sum(axis=(3, 5)), dout, M("ch07.what.pool_window_sums"), rtol=1e-6, atol=1e-9,
                  known=lambda: [("tied_maxima_all_take", dout * (~off_max).sum(axis=(3, 5)))])
 
 
@@ -446,7 +440,7 @@ def expected_shapes(config):
     c, size, _ = config["input_dim"]
     conv = config["conv_param"]
     fn, fs = conv["filter_num"], conv["filter_size"]
-    pooled = out_size(size, fs, conv["stride"], conv["pad"]) // 2
+    pooled = oracles.conv_output_size(size, fs, conv["stride"], conv["pad"]) // 2
     hidden, classes = config["hidden_size"], config["output_size"]
     return {"W1": (fn, c, fs, fs), "b1": (fn,), "W2": (fn * pooled * pooled, hidden), "b2": (hidden,),
             "W3": (hidden, classes), "b3": (classes,)}
@@ -648,19 +642,6 @@ MNIST = {
 }
 CURVE_EVERY = 20  # the loss of every 20th mini-batch is recorded for the learning curve
 CURVE_SAMPLES = 200  # train and test accuracy on the first 200 images at a few checkpoints
-_labels = {}
-
-
-def mnist_labels():
-    """(train labels, test labels) as integers, loaded once in the grader's process."""
-    if not _labels:
-        from dataset.mnist import load_mnist
-
-        (_, t_train), (_, t_test) = load_mnist()
-        _labels["train"], _labels["test"] = np.asarray(t_train, dtype=np.int64), np.asarray(t_test, dtype=np.int64)
-    return _labels["train"], _labels["test"]
-
-
 def mnist_test_labels(count):
     return mnist_labels()[1][:count]
 

@@ -1,0 +1,31 @@
+"""What the checks of several chapters share: their random inputs and the MNIST labels."""
+import numpy as np
+
+# Room for + 1e-7 inside the log, or clipping, in a mean cross-entropy loss (the checks keep the
+# target's probability >= 0.005).
+LOSS_RTOL = 1e-4
+
+
+def rng_for(ctx):
+    """The random generator of a check: seeded by the check's name, the same on every run."""
+    return np.random.default_rng(ctx.check.seed)
+
+
+def away_from_zero(rng, shape, scale=2.0):
+    """Normal values with |x| >= 0.05: no kink of relu within reach of a numerical step."""
+    x = rng.normal(0, scale, size=shape)
+    return np.sign(x + (x == 0)) * (np.abs(x) + 0.05)
+
+
+_MNIST_LABELS = {}
+
+
+def mnist_labels():
+    """(train labels, test labels) of MNIST as int64, loaded once in the grader's process."""
+    if not _MNIST_LABELS:
+        from dataset.mnist import load_mnist
+
+        (_, t_train), (_, t_test) = load_mnist()
+        _MNIST_LABELS["train"] = np.asarray(t_train, dtype=np.int64)
+        _MNIST_LABELS["test"] = np.asarray(t_test, dtype=np.int64)
+    return _MNIST_LABELS["train"], _MNIST_LABELS["test"]
