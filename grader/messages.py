@@ -309,6 +309,11 @@ CATALOGUE = {
     "runner.out_of_memory": {
         "en": "the code ran out of memory",
         "ko": "코드 실행 중 메모리가 부족했습니다"},
+    "runner.pipe_closed": {
+        "en": "the code closed the grader's channel to the grading process and went on running; "
+              "it was stopped (do not close file descriptors you did not open)",
+        "ko": "코드가 채점 프로세스와 채점기 사이의 통로를 닫고 계속 실행되어 중지했습니다"
+              "(직접 열지 않은 파일 디스크립터는 닫지 마세요)"},
     "runner.exited": {
         "en": "the code ended the grading process (exit status {code})",
         "ko": "코드가 채점 프로세스를 끝냈습니다(종료 상태 {code})"},

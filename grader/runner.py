@@ -181,10 +181,15 @@ class Worker:
         return line.decode("utf-8", errors="replace")
 
     def _died(self):
-        code = self.process.wait(timeout=5) if self.process else None
+        try:
+            code = self.process.wait(timeout=5) if self.process else None
+        except subprocess.TimeoutExpired:  # it closed its end of the pipe but runs on: stop() kills it
+            code = None
         tail = self.output_tail()
         self.stop()
-        if code is not None and code < 0:
+        if code is None:
+            message = M("runner.pipe_closed")
+        elif code < 0:
             message = {signal.SIGSEGV: M("runner.segfault"), signal.SIGKILL: M("runner.killed"),
                        signal.SIGABRT: M("runner.aborted")}.get(-code, M("runner.signal", signal=-code))
         elif "MemoryError" in tail:

@@ -68,6 +68,9 @@ def install(submission, kit_root, scratch):
             if path is None or isinstance(path, int):
                 return
             real = resolve(path)
+            if os.path.isdir(real):
+                # A folder's descriptor would let relative paths (dir_fd=...) go anywhere unseen.
+                refuse(f"opening the folder {path}")
             writing = (mode and any(c in mode for c in "wax+")) or (flags and flags & _WRITE_FLAGS)
             if writing and not real.startswith(scratch):
                 refuse(f"writing files outside the working folder ({path})")
