@@ -96,15 +96,14 @@ def write_report(results, folder, language, shown_as=None):
         except Exception as exc:  # noqa: BLE001  (a picture never costs the report)
             print(render(Message("cli.pictures_failed", detail=f"{type(exc).__name__}: {exc}")), file=sys.stderr)
     text = report.table(results, colour=False, width=100, language=language)
-    text += pictures_line(names, shown_as or str(folder), language)
+    if names:
+        text += "\n" + pictures_line(names, shown_as or str(folder), language)
     atomic_write(folder / "report.txt", text + "\n")
     return names
 
 
 def pictures_line(names, folder, language):
-    if not names:
-        return ""
-    return "\n" + render(Message("report.pictures", folder=folder, names=", ".join(names)), language)
+    return render(Message("report.pictures", folder=folder, names=", ".join(names)), language)
 
 
 def main(argv=None):
@@ -151,6 +150,14 @@ def main(argv=None):
             print(f"  {report.pad(report.status_text(result.status), 7)} {result.check.chapter} "
                   f"{report.title(result.check)}", file=sys.stderr, flush=True)
 
+    # The output folders are made before grading, so that a bad path does not cost a whole run.
+    for folder in (Path(args.json).parent if args.json else None, Path(args.report_dir) if args.report_dir else None):
+        try:
+            if folder is not None:
+                folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            print(render(Message("cli.could_not_write", path=str(folder), detail=str(exc))), file=sys.stderr)
+            return EXIT_ERROR
     print(render(Message("cli.grading", submission=str(submission), chapters=", ".join(chapters))), file=sys.stderr)
     try:
         results = grade(submission, chapters, include_hidden=not args.public, progress=progress,
@@ -158,10 +165,16 @@ def main(argv=None):
     except (OSError, WorkerStartError) as exc:
         print(render(Message("cli.could_not_run", detail=str(exc))), file=sys.stderr)
         return EXIT_ERROR
-    names = write_report(results, args.report_dir, language) if args.report_dir else []
-    print(report.table(results, colour=colour) + pictures_line(names, args.report_dir, language))
-    if args.json:
-        report.write_json(results, args.json)
+    print(report.table(results, colour=colour))
+    try:
+        names = write_report(results, args.report_dir, language) if args.report_dir else []
+        if args.json:
+            report.write_json(results, args.json)
+    except OSError as exc:
+        print(render(Message("cli.could_not_write", path=exc.filename or "", detail=str(exc))), file=sys.stderr)
+        return EXIT_ERROR
+    if names:
+        print(pictures_line(names, args.report_dir, language))
     if any(r.grader_fault for r in results):
         return EXIT_ERROR
     return EXIT_PASSED if all(r.status == "passed" for r in results) else EXIT_FAILED

@@ -1118,6 +1118,9 @@ CATALOGUE = {
     "cli.grading": {
         "en": "Grading {submission} ({chapters})",
         "ko": "채점 중: {submission} ({chapters})"},
+    "cli.could_not_write": {
+        "en": "error: cannot write {path}: {detail}; give a folder you can write to (--json, --report-dir)",
+        "ko": "오류: {path}에 쓸 수 없습니다: {detail}. 쓸 수 있는 폴더를 지정하세요(--json, --report-dir)"},
     "cli.could_not_run": {
         "en": "error: grading could not run: {detail}",
         "ko": "오류: 채점을 실행할 수 없습니다: {detail}"},

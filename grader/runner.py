@@ -64,6 +64,12 @@ def _limit_child():
     import resource
 
     os.setsid()
+    try:  # the worker dies with the process that started it (a batch's time limit kills that one)
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux
+        pass
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     resource.setrlimit(resource.RLIMIT_FSIZE, (LOG_LIMIT, LOG_LIMIT))
@@ -79,6 +85,7 @@ class Worker:
         self.process = None
         self.log = None
         self.scratch = None
+        self.last_tail = ""  # what a worker that died wrote last (its log is closed by then)
         self._buffer = b""
 
     def _start(self):
@@ -105,7 +112,7 @@ class Worker:
         except StudentError:
             ready = ""
         if ready != '{"ready":true}':
-            tail = self.output_tail()
+            tail = self.output_tail() or self.last_tail
             self.stop()
             raise WorkerStartError(render(M("runner.cannot_start", detail=tail.strip()[-500:] or "-")))
 
@@ -185,7 +192,7 @@ class Worker:
             code = self.process.wait(timeout=5) if self.process else None
         except subprocess.TimeoutExpired:  # it closed its end of the pipe but runs on: stop() kills it
             code = None
-        tail = self.output_tail()
+        tail = self.last_tail = self.output_tail()
         self.stop()
         if code is None:
             message = M("runner.pipe_closed")
