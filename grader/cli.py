@@ -175,7 +175,10 @@ def main(argv=None):
         return EXIT_ERROR
     if names:
         print(pictures_line(names, args.report_dir, language))
-    if any(r.grader_fault for r in results):
+    faults = [r for r in results if r.grader_fault]
+    if faults:  # said last on stderr: a batch records the last line as the reason it could not grade
+        print(render(Message("cli.grader_fault", check=faults[0].check.name, count=len(faults),
+                             detail=faults[0].reason)), file=sys.stderr)
         return EXIT_ERROR
     return EXIT_PASSED if all(r.status == "passed" for r in results) else EXIT_FAILED
 

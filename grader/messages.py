@@ -242,15 +242,15 @@ CATALOGUE = {
         "en": "{what} contains {bad}",
         "ko": "{what}에 {bad} 원소가 있습니다"},
     "cmp.wrong": {
-        "en": "{what} is wrong: got {got:.6g}, expected {expected:.6g}",
-        "ko": "{what} 값이 틀렸습니다: 결과 {got:.6g}, 기대값 {expected:.6g}"},
+        "en": "{what} is wrong: got {got:.8g}, expected {expected:.8g}",
+        "ko": "{what} 값이 틀렸습니다: 결과 {got:.8g}, 기대값 {expected:.8g}"},
     "cmp.wrong_at": {
-        "en": "{what} is wrong at index {index}: got {got:.6g}, expected {expected:.6g}",
-        "ko": "{what} 값이 위치 {index}에서 틀렸습니다: 결과 {got:.6g}, 기대값 {expected:.6g}"},
+        "en": "{what} is wrong at index {index}: got {got:.8g}, expected {expected:.8g}",
+        "ko": "{what} 값이 위치 {index}에서 틀렸습니다: 결과 {got:.8g}, 기대값 {expected:.8g}"},
     "cmp.wrong_at_count": {
-        "en": "{what} is wrong at index {index}: got {got:.6g}, expected {expected:.6g} ({count} of {size} values "
+        "en": "{what} is wrong at index {index}: got {got:.8g}, expected {expected:.8g} ({count} of {size} values "
               "differ)",
-        "ko": "{what} 값이 위치 {index}에서 틀렸습니다: 결과 {got:.6g}, 기대값 {expected:.6g}({size}개 중 "
+        "ko": "{what} 값이 위치 {index}에서 틀렸습니다: 결과 {got:.8g}, 기대값 {expected:.8g}({size}개 중 "
               "{count}개가 다름)"},
     "cmp.gradient": {
         "en": "{what} does not match the numerical gradient: relative error {error:.2g} (got {got:.4g}, expected "
@@ -263,8 +263,10 @@ CATALOGUE = {
         "ko": "{what} 값이 수치 미분으로 구한 기울기와 다릅니다: 위치 {index}에서 상대 오차 {error:.2g}(결과 "
               "{got:.4g}, 기대값 {expected:.4g})"},
     "cmp.flaky": {
-        "en": "behaves inconsistently on repeated calls ({kind})",
-        "ko": "같은 호출을 반복하면 결과가 달라집니다({kind})"},
+        "en": "behaves inconsistently on repeated calls ({kind}): does it keep state between calls, "
+              "or change an array it was given?",
+        "ko": "같은 호출을 반복하면 결과가 달라집니다({kind}). 호출 사이에 상태를 남기거나 "
+              "받은 배열을 바꾸지 않는지 확인하세요"},
     "what.loss": {
         "en": "loss",
         "ko": "손실"},
@@ -1118,6 +1120,11 @@ CATALOGUE = {
     "cli.grading": {
         "en": "Grading {submission} ({chapters})",
         "ko": "채점 중: {submission} ({chapters})"},
+    "cli.grader_fault": {
+        "en": "error: the grader itself failed on {count} check(s), first '{check}' (not the submission's fault): "
+              "{detail}; grade again, and report it to the kit's maintainers if it persists",
+        "ko": "오류: 채점기 자체가 검사 {count}개에서 실패했습니다. 첫 번째는 '{check}'(제출물 문제 아님): {detail}. "
+              "다시 채점하고, 계속되면 키트 관리자에게 알려 주세요"},
     "cli.could_not_write": {
         "en": "error: cannot write {path}: {detail}; give a folder you can write to (--json, --report-dir)",
         "ko": "오류: {path}에 쓸 수 없습니다: {detail}. 쓸 수 있는 폴더를 지정하세요(--json, --report-dir)"},
@@ -2288,8 +2295,10 @@ CATALOGUE = {
         "en": "weights have standard deviation weight_init_std",
         "ko": "가중치의 표준편차가 weight_init_std"},
     "ch07.net.std": {
-        "en": "with weight_init_std={setting} the weights have standard deviation {std:.3g}",
-        "ko": "weight_init_std={setting}인데 가중치의 표준편차가 {std:.3g}입니다"},
+        "en": "with weight_init_std={setting} the weights have standard deviation {std:.3g}, not about "
+              "{setting}: draw them as weight_init_std * np.random.randn(...)",
+        "ko": "weight_init_std={setting}인데 가중치의 표준편차가 {setting} 정도가 아니라 {std:.3g}입니다. "
+              "weight_init_std * np.random.randn(...)으로 만드세요"},
     "ch07.net.case.shared": {
         "en": "the layers hold the arrays of params (an in-place update of params reaches them)",
         "ko": "계층이 params의 배열 자체를 가짐(params를 제자리에서 갱신하면 계층에 반영됨)"},

@@ -125,6 +125,7 @@ import nox
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # nox does not put this folder on the path
 from grader.nox_sessions import define_check_sessions  # noqa: E402
 
+nox.needs_version = ">=2025.2.9"  # nox.project.dependency_groups
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.sessions = ["check"]
