@@ -9,7 +9,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from common.functions import cross_entropy_error, sigmoid, softmax
-from common.util import col2im, im2col  # noqa: F401 (the book's way to write Convolution and Pooling)
+from common.util import col2im, conv_output_size, im2col  # noqa: F401 (col2im, im2col: the book's way)
 
 
 class Relu:
@@ -248,8 +248,7 @@ class Convolution:
         fn, c, fh, fw = self.W.shape
         n, _, h, w = x.shape
         s, p = self.stride, self.pad
-        out_h = (h + 2 * p - fh) // s + 1
-        out_w = (w + 2 * p - fw) // s + 1
+        out_h, out_w = conv_output_size(h, fh, s, p), conv_output_size(w, fw, s, p)
         k = c * fh * fw
         self.x = x
         # In the weights' dtype: a float32 x float64 product takes a slow mixed-type path.
@@ -314,8 +313,7 @@ class Pooling:
         ### BEGIN SOLUTION
         n, c, h, w = x.shape
         s, p = self.stride, self.pad
-        out_h = (h + 2 * p - self.pool_h) // s + 1
-        out_w = (w + 2 * p - self.pool_w) // s + 1
+        out_h, out_w = conv_output_size(h, self.pool_h, s, p), conv_output_size(w, self.pool_w, s, p)
         self.x = x
         # Zero padding, as im2col pads: a padded zero can be a window's maximum.
         self.x_padded = np.pad(x, [(0, 0), (0, 0), (p, p), (p, p)]) if p else x

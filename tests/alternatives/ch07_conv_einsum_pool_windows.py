@@ -5,7 +5,7 @@ from tests.grader.mutants import book_style_body
 CHAPTERS = ["ch07"]
 BOOK_STYLE = ["Convolution", "Pooling"]
 PATCHES = [("common/layers.py",
-            "from common.util import col2im, im2col  # noqa: F401 (the book's way to write Convolution and Pooling)\n",
+            "from common.util import col2im, conv_output_size, im2col  # noqa: F401 (col2im, im2col: the book's way)\n",
             "from common.util import col2im, im2col\nfrom numpy.lib.stride_tricks import sliding_window_view\n\n\n"
             """def _windows(x, fh, fw, stride, pad, fill=0.0):
     \"\"\"(N, C, out_h, out_w, fh, fw) view of every window of x padded with ``fill``.\"\"\"

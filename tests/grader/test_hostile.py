@@ -20,7 +20,7 @@ TEMPLATE = ROOT / "student_template"
 
 
 def build_member(member, target):
-    base = TEMPLATE if member.BASE == "template" else SOLUTIONS
+    base = {"template": TEMPLATE, "reference": SOLUTIONS}[member.BASE]
     shutil.copytree(base, target, ignore=shutil.ignore_patterns("__pycache__"))
     for relative, before, after in member.PATCHES:
         path = Path(target) / relative

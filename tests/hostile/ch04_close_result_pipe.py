@@ -1,5 +1,5 @@
 """Closes the worker's result pipe and sleeps: the worker neither answers nor exits at once."""
-BASE = "solutions"
+BASE = "reference"
 SCORE = (50, 95)
 PATCHES = [("common/functions.py", "def step_function(x):\n", """def step_function(x):
     import os

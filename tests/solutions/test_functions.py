@@ -4,7 +4,7 @@ import math
 import hypothesis.extra.numpy as hnp
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from common.functions import (
@@ -19,8 +19,6 @@ from common.functions import (
     softmax_loss,
     step_function,
 )
-
-PROPERTY = settings(derandomize=True, database=None, deadline=None, max_examples=30)
 
 # Any shape from a scalar-like (1,) up to 4-D, with odd and non-square sides.
 SHAPES = hnp.array_shapes(min_dims=1, max_dims=4, min_side=1, max_side=5)
@@ -90,7 +88,6 @@ def test_relu_grad_is_a_float_mask():
     np.testing.assert_array_equal(out, [[0.0, 0.0, 1.0], [1.0, 0.0, 1.0]])
 
 
-@PROPERTY
 @given(hnp.arrays(np.float64, SHAPES, elements=MODERATE))
 def test_elementwise_functions_match_their_formulas(x):
     before = x.copy()
@@ -105,7 +102,6 @@ def test_elementwise_functions_match_their_formulas(x):
     np.testing.assert_array_equal(x, before)
 
 
-@PROPERTY
 @given(hnp.arrays(np.float64, SHAPES, elements=st.floats(-1e4, 1e4)))
 def test_sigmoid_is_symmetric_and_bounded(x):
     with np.errstate(**NO_OVERFLOW):
@@ -163,7 +159,6 @@ def test_softmax_does_not_modify_its_input():
     np.testing.assert_array_equal(x1, [1.0, 2.0, 3.0])
 
 
-@PROPERTY
 @given(
     hnp.arrays(
         np.float64,
@@ -242,7 +237,6 @@ def test_cross_entropy_does_not_modify_inputs():
     np.testing.assert_array_equal(t, t0)
 
 
-@PROPERTY
 @given(st.integers(1, 6), st.integers(2, 7), st.data())
 def test_cross_entropy_labels_and_one_hot_agree(n, k, data):
     scores = data.draw(hnp.arrays(np.float64, (n, k), elements=st.floats(-10, 10)))

@@ -1,12 +1,10 @@
 """common/gradient.py: numerical_gradient by central differences, h = 1e-4."""
 import hypothesis.extra.numpy as hnp
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from common.gradient import numerical_gradient
-
-PROPERTY = settings(derandomize=True, database=None, deadline=None, max_examples=30)
 
 
 def test_square_sum_1d():
@@ -77,7 +75,6 @@ def test_does_not_change_values_seen_after_the_call():
         assert abs(abs(seen[moved[0]] - x[moved[0]]) - 1e-4) < 1e-12
 
 
-@PROPERTY
 @given(st.integers(1, 6), st.data())
 def test_quadratic_form(n, data):
     elems = st.floats(-3, 3)
@@ -90,7 +87,6 @@ def test_quadratic_form(n, data):
     np.testing.assert_array_equal(x, before)
 
 
-@PROPERTY
 @given(hnp.arrays(np.float64, hnp.array_shapes(min_dims=1, max_dims=4, max_side=4), elements=st.floats(-2, 2)))
 def test_any_shape_exp_sum(x):
     before = x.copy()

@@ -3,7 +3,7 @@ against a numerical gradient of sum(forward(x) * dout) for a random dout."""
 import hypothesis.extra.numpy as hnp
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from ch05.layer_naive import AddLayer, MulLayer
@@ -18,7 +18,6 @@ from common.layers import (
     SoftmaxWithLoss,
 )
 
-PROPERTY = settings(derandomize=True, database=None, deadline=None, max_examples=30)
 TOL = 1e-6
 
 
@@ -95,7 +94,6 @@ def test_relu_backward_numerical(rng, helpers, shape):
     helpers.assert_grad_close(dx, numeric, TOL)
 
 
-@PROPERTY
 @given(hnp.arrays(np.float64, hnp.array_shapes(min_dims=1, max_dims=4, max_side=5), elements=st.floats(-5, 5)))
 def test_relu_property(x):
     layer = Relu()
@@ -178,7 +176,6 @@ def test_affine_keeps_the_given_arrays(rng):
     np.testing.assert_allclose(layer.forward(x), first + 2.0)
 
 
-@PROPERTY
 @given(st.integers(1, 4), st.integers(1, 6), st.integers(1, 5), st.integers(0, 2**31 - 1))
 def test_affine_property(n, d, m, seed):
     rng = np.random.default_rng(seed)
@@ -473,7 +470,6 @@ def test_convolution_default_stride_and_pad(rng, helpers):
     np.testing.assert_allclose(Convolution(W, b).forward(x), helpers.naive_conv(x, W, b, 1, 0), rtol=1e-10)
 
 
-@PROPERTY
 @given(
     st.integers(1, 2),
     st.integers(1, 3),

@@ -2,12 +2,11 @@
 updates, state kept across calls, and the book's default hyper-parameters."""
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from common.optimizer import SGD, AdaGrad, Adam, Momentum, Nesterov, RMSprop
 
-PROPERTY = settings(derandomize=True, database=None, deadline=None, max_examples=30)
 EPS = 1e-7
 STEPS = 6
 
@@ -258,7 +257,6 @@ def test_separate_optimizers_do_not_share_state(rng, name):
         np.testing.assert_allclose(p2[k], e2[k], rtol=1e-6, atol=1e-9)
 
 
-@PROPERTY
 @given(
     st.sampled_from(list(CASES)),
     st.integers(1, 4),

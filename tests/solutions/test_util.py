@@ -1,12 +1,10 @@
 """common/util.py: conv_output_size, im2col / col2im, smooth_curve, shuffle_dataset."""
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from common.util import col2im, conv_output_size, im2col, shuffle_dataset, smooth_curve
-
-PROPERTY = settings(derandomize=True, database=None, deadline=None, max_examples=30)
 
 
 def naive_im2col(x, fh, fw, stride, pad):
@@ -115,7 +113,6 @@ def test_col2im_inverts_im2col_without_overlap(rng):
     np.testing.assert_allclose(col2im(im2col(x, 2, 2, stride=2), x.shape, 2, 2, stride=2), x, rtol=1e-15)
 
 
-@PROPERTY
 @given(
     st.integers(1, 2),
     st.integers(1, 3),

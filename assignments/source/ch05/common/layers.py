@@ -9,7 +9,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from common.functions import cross_entropy_error, sigmoid, softmax
-from common.util import col2im, im2col  # noqa: F401 (the book's way to write Convolution and Pooling)
+from common.util import col2im, conv_output_size, im2col  # noqa: F401 (col2im, im2col: the book's way)
 
 
 class Relu:
