@@ -42,6 +42,8 @@ set -euo pipefail
 ROOT="${{DLFS_AUTOGRADER_ROOT:-/autograder}}"
 cd "$ROOT/source"
 apt-get install -y python3 python3-venv python3-pip
+python3 -c 'import sys; sys.exit(sys.version_info < (3, 10))' || {{
+    echo "The grader needs Python 3.10 or newer: choose the Ubuntu 22.04 (or newer) base image" >&2; exit 1; }}
 python3 -m venv "$ROOT/venv"
 "$ROOT/venv/bin/python" -m pip install --quiet {requirements}
 "$ROOT/venv/bin/python" -c "from dataset.mnist import load_mnist; load_mnist()"
@@ -181,6 +183,9 @@ def run(root, chapters=CHAPTERS):
             except (OSError, WorkerStartError) as exc:
                 data = failed_json(f"The autograder could not run ({exc}); please tell your instructor.", chapters,
                                    time.monotonic() - started)
+            except Exception as exc:  # noqa: BLE001  (a fault of the grader: still a results.json that says so)
+                data = failed_json(f"The autograder failed ({type(exc).__name__}: {exc}); please tell your "
+                                   "instructor.", chapters, time.monotonic() - started)
             else:
                 print(report.table(results))
                 data = results_json(results, time.monotonic() - started, notes)
