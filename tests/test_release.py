@@ -15,10 +15,8 @@ from grader.cli import grade
 from grader.contract import CHAPTERS
 from grader.make_template import BEGIN, END
 from grader.release import build_release
-from tests.grader.mutants import ROOT, SOLUTIONS, build
+from tests.grader.mutants import ROOT, SOLUTIONS, TEMPLATE, build, run_check
 from tests.test_template import solution_regions
-
-TEMPLATE = ROOT / "student_template"
 
 
 @pytest.fixture(scope="module")
@@ -31,8 +29,7 @@ def files_of(folder):
 
 
 def run_grader(kit, *args):
-    return subprocess.run([sys.executable, "-m", "grader", "check", "--quiet", "--no-color", *args], cwd=kit,
-                          capture_output=True, text=True, timeout=600)
+    return run_check(*args, cwd=kit)
 
 
 def test_the_release_holds_the_template_the_grader_the_dataset_and_the_students_tools(release):

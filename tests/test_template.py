@@ -5,10 +5,7 @@ import sys
 import pytest
 
 from grader.make_template import BEGIN, END, MarkerError, differences, generate, strip_solutions
-from tests.grader.mutants import ROOT
-
-SOLUTIONS = ROOT / "solutions"
-TEMPLATE = ROOT / "student_template"
+from tests.grader.mutants import SOLUTIONS, TEMPLATE
 
 
 def solution_regions(text):

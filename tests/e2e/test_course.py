@@ -22,10 +22,8 @@ from grader.notebook import (
     prepare_submissions,
     released_modules,
 )
-from tests.grader.mutants import BUG_ZOO, ROOT, SOLUTIONS, build, load_member
+from tests.grader.mutants import BUG_ZOO, SOLUTIONS, TEMPLATE, build, load_member
 from tests.test_template import solution_regions
-
-TEMPLATE = ROOT / "student_template"
 
 
 def notebook(chapter):

@@ -17,10 +17,14 @@ implementation (tests/benchmarks/bookstyle/common/layers.py), and its patches th
 import ast
 import importlib.util
 import shutil
+import subprocess
+import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parents[2]
 SOLUTIONS = ROOT / "solutions"
+TEMPLATE = ROOT / "student_template"
 BUG_ZOO = ROOT / "tests" / "bug_zoo"
 ALTERNATIVES = ROOT / "tests" / "alternatives"
 BOOK_STYLE_LAYERS = ROOT / "tests" / "benchmarks" / "bookstyle" / "common" / "layers.py"
@@ -71,9 +75,10 @@ def book_style_body(class_name, method_name):
     raise LookupError(f"{class_name}.{method_name} is not in {BOOK_STYLE_LAYERS}")
 
 
-def build(member, target):
-    """Copy the reference to ``target``, swap in book-style classes if asked, apply the member's patches."""
-    shutil.copytree(SOLUTIONS, target, ignore=shutil.ignore_patterns("__pycache__"))
+def build(member, target, base=SOLUTIONS):
+    """Copy ``base`` (the reference) to ``target``, swap in book-style classes if asked, apply the
+    member's patches."""
+    shutil.copytree(base, target, ignore=shutil.ignore_patterns("__pycache__"))
     book_style = getattr(member, "BOOK_STYLE", ())
     if book_style:
         replace_classes(Path(target) / "common" / "layers.py", book_style, BOOK_STYLE_LAYERS)
@@ -85,3 +90,14 @@ def build(member, target):
             raise AssertionError(f"{member.__name__}: the text to replace occurs {count} times in {relative}")
         path.write_text(text.replace(before, after), encoding="utf-8")
     return Path(target)
+
+
+def patched(name, relative, before, after):
+    """A one-patch member, made on the spot: ``build(patched(...), target)``."""
+    return SimpleNamespace(__name__=name, PATCHES=[(relative, before, after)])
+
+
+def run_check(*args, cwd=ROOT, env=None, timeout=600):
+    """``python -m grader check --quiet --no-color ARGS`` in a subprocess, as a student runs it."""
+    return subprocess.run([sys.executable, "-m", "grader", "check", "--quiet", "--no-color", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=timeout, env=env)

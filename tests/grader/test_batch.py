@@ -11,9 +11,7 @@ from pathlib import Path
 import pytest
 
 from grader.batch import BadSubmission, find_students, run_batch, unpack
-from tests.grader.mutants import BUG_ZOO, ROOT, SOLUTIONS, build, load_member
-
-TEMPLATE = ROOT / "student_template"
+from tests.grader.mutants import BUG_ZOO, ROOT, SOLUTIONS, TEMPLATE, build, load_member
 
 
 def make_class(folder):

@@ -6,27 +6,19 @@ get. All of them are graded together in one batch, two at a time, as an instruct
 """
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from grader.batch import run_batch
-from tests.grader.mutants import ROOT, SOLUTIONS, load_member
+from tests.grader.mutants import ROOT, SOLUTIONS, TEMPLATE, build, load_member, members
 
 HOSTILE = ROOT / "tests" / "hostile"
-MEMBERS = sorted(p for p in HOSTILE.glob("ch*.py"))
-TEMPLATE = ROOT / "student_template"
+MEMBERS = members(HOSTILE)
 
 
 def build_member(member, target):
-    base = {"template": TEMPLATE, "reference": SOLUTIONS}[member.BASE]
-    shutil.copytree(base, target, ignore=shutil.ignore_patterns("__pycache__"))
-    for relative, before, after in member.PATCHES:
-        path = Path(target) / relative
-        text = path.read_text(encoding="utf-8")
-        assert text.count(before) == 1, f"{member.__name__}: {before!r} occurs {text.count(before)} times"
-        path.write_text(text.replace(before, after), encoding="utf-8")
+    return build(member, target, base={"template": TEMPLATE, "reference": SOLUTIONS}[member.BASE])
 
 
 def processes_mentioning(text):

@@ -1,27 +1,17 @@
 """Student code that hangs, crashes, exits or does not parse costs points, never the grading."""
 import json
 import os
-import subprocess
-import sys
 
 import pytest
 
 from grader.cli import grade
-from tests.grader.mutants import ROOT, SOLUTIONS
+from tests.grader.mutants import ROOT, SOLUTIONS, build, patched, run_check
 
 FUNCTIONS = "common/functions.py"
 
 
 def submission_with(tmp_path, relative, before, after):
-    import shutil
-
-    target = tmp_path / "submission"
-    shutil.copytree(SOLUTIONS, target, ignore=shutil.ignore_patterns("__pycache__"))
-    path = target / relative
-    text = path.read_text(encoding="utf-8")
-    assert text.count(before) == 1
-    path.write_text(text.replace(before, after), encoding="utf-8")
-    return target
+    return build(patched("isolation", relative, before, after), tmp_path / "submission")
 
 
 def sigmoid_checks(results):
@@ -100,8 +90,7 @@ def test_grading_is_deterministic(tmp_path):
 
 
 def run_cli(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "grader", "check", "--quiet", "--no-color", *args],
-                          cwd=cwd, capture_output=True, text=True, timeout=300)
+    return run_check(*args, cwd=cwd, timeout=300)
 
 
 def test_cli_exit_status_and_gradescope_json(tmp_path):

@@ -4,15 +4,13 @@ import ast
 import json
 import os
 import re
-import subprocess
-import sys
 
 import pytest
 
 from grader import diagnose, messages
 from grader.checks import all_checks
 from grader.messages import CATALOGUE, LANGUAGES, Message, fields, pack, render, resolve_language, unpack, using
-from tests.grader.mutants import BUG_ZOO, ROOT, build, load_member
+from tests.grader.mutants import BUG_ZOO, ROOT, build, load_member, run_check
 
 GRADER = ROOT / "grader"
 CHAPTER_MODULES = sorted((GRADER / "checks").glob("ch0*.py"))
@@ -187,9 +185,7 @@ def test_labels_reasons_and_names_of_values_are_messages_or_code(path):
 # ---------------------------------------------------------------- the command line speaks Korean
 
 def run_cli(*args, env=None):
-    environ = {**os.environ, "COLUMNS": "400", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "grader", "check", "--quiet", "--no-color", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300, env=environ)
+    return run_check(*args, env={**os.environ, "COLUMNS": "400", **(env or {})}, timeout=300)
 
 
 def test_the_template_is_told_in_korean_with_lang_ko(tmp_path):
