@@ -53,7 +53,7 @@ def grade(submission, chapters=CHAPTERS, include_hidden=True, progress=None, sel
     if any(c.slow for c in checks):
         prepare_dataset()
     results = []
-    with Worker(submission) as worker:
+    with Worker(submission, include_hidden) as worker:
         for check in checks:
             result = run_check(check, worker, time_limit)
             results.append(result)

@@ -13,6 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from grader import isolation
 from grader.messages import Message as M
 from grader.messages import pack, render, unpack
 from grader.wire import WireError, dumps, loads
@@ -20,8 +21,7 @@ from grader.wire import WireError, dumps, loads
 KIT_ROOT = Path(__file__).resolve().parent.parent
 WORKER = Path(__file__).resolve().parent / "worker.py"
 
-MEMORY_LIMIT = 3 * 1024**3  # address space of the worker, bytes
-LOG_LIMIT = 8 * 1024**2  # what the submission may print, bytes
+LOG_LIMIT = isolation.FILE_LIMIT  # what the submission may print, bytes
 REPLY_LIMIT = 64 * 1024**2  # size of one reply, bytes
 IMPORT_LIMIT = 10.0  # seconds for importing one submission module
 STARTUP_LIMIT = 60.0  # seconds for the worker to import the grader (no submission code yet)
@@ -60,27 +60,16 @@ class WorkerStartError(RuntimeError):
     """The worker failed before any submission code ran: a fault of the grader or its setup."""
 
 
-def _limit_child():
-    import resource
-
-    os.setsid()
-    try:  # the worker dies with the process that started it (a batch's time limit kills that one)
-        import ctypes
-
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux
-        pass
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (LOG_LIMIT, LOG_LIMIT))
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-
-
 class Worker:
     """One worker process for one submission; restarted after a hang or crash."""
 
-    def __init__(self, submission):
+    def __init__(self, submission, include_hidden=True):
         self.submission = str(Path(submission).resolve())
+        self.include_hidden = include_hidden
+        self.level = isolation.level()
+        self.staged = None  # the copy of the submission the worker reads
+        self.stage_notes = []  # what the copy left out, and why
+        self.layers = {}  # the kernel layers the worker reported in force
         self.poisoned = None  # module -> why it cannot be imported (it hangs or kills the worker)
         self.process = None
         self.log = None
@@ -88,22 +77,35 @@ class Worker:
         self.last_tail = ""  # what a worker that died wrote last (its log is closed by then)
         self._buffer = b""
 
+    def _stage(self):
+        self.staged = tempfile.TemporaryDirectory(prefix="grader-submission-")
+        os.chmod(self.staged.name, 0o755)
+        self.stage_notes = isolation.stage_submission(self.submission, self.staged.name)
+
     def _start(self):
+        if self.staged is None:
+            self._stage()
         self.log = tempfile.TemporaryFile()
         self.scratch = tempfile.TemporaryDirectory(prefix="grader-work-")
         read_fd, write_fd = os.pipe()
-        env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
-            "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONIOENCODING": "utf-8",
-            "MPLBACKEND": "Agg", "HOME": os.environ.get("HOME", "/tmp"),
-        }
-        self.process = subprocess.Popen(
-            [sys.executable, "-s", "-B", str(WORKER), self.submission, str(KIT_ROOT), str(write_fd),
-             self.scratch.name, json.dumps(self.poisoned or {})],
-            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self.log, env=env,
-            cwd=self.scratch.name, pass_fds=(write_fd,), preexec_fn=_limit_child,
-        )
+        kernel = isolation.is_kernel_enforced(self.level)
+
+        def worker_args(paths, uid, keep_read_search):
+            read = [*isolation.SYSTEM_DIRS, *isolation.python_roots(), paths["code"], paths["submission"],
+                    paths["mnist"]]
+            return [json.dumps({"submission": paths["submission"], "code": paths["code"], "result_fd": write_fd,
+                                "scratch": paths["scratch"], "refused": self.poisoned or {}, "confine": kernel,
+                                "read": read, "uid": uid, "keep_read_search": keep_read_search})]
+
+        launch = isolation.Launch(self.level, self.staged.name, isolation.worker_code_root(self.include_hidden),
+                                  _mnist_dir(), self.scratch.name, worker_args)
+        try:
+            self.process = subprocess.Popen(
+                launch.argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self.log,
+                env=launch.env, cwd=launch.cwd, pass_fds=(write_fd, *launch.pass_fds), preexec_fn=launch.preexec,
+            )
+        finally:
+            launch.close()
         os.close(write_fd)
         self._results = read_fd
         self._buffer = b""
@@ -111,10 +113,21 @@ class Worker:
             ready = self._read_line(STARTUP_LIMIT)
         except StudentError:
             ready = ""
-        if ready != '{"ready":true}':
+        if not self._ready(ready, kernel):
             tail = self.output_tail() or self.last_tail
             self.stop()
             raise WorkerStartError(render(M("runner.cannot_start", detail=tail.strip()[-500:] or "-")))
+
+    def _ready(self, line, kernel):
+        """Whether the worker's first line says it is ready, with every layer the level promises."""
+        try:
+            hello = loads(line)
+        except WireError:
+            return False
+        if not isinstance(hello, dict) or hello.get("ready") is not True:
+            return False
+        self.layers = {"landlock": hello.get("landlock"), "seccomp": hello.get("seccomp")}
+        return not kernel or hello.get("seccomp") is True
 
     def _preflight(self):
         """Import every module of the submission once, each with its own time limit. A module
@@ -242,14 +255,35 @@ class Worker:
             self.log.close()
             self.log = None
         if self.scratch is not None:
-            self.scratch.cleanup()
+            _remove(self.scratch)
             self.scratch = None
+
+    def close(self):
+        """Stop the worker and remove the submission's copy."""
+        self.stop()
+        if self.staged is not None:
+            _remove(self.staged)
+            self.staged = None
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
-        self.stop()
+        self.close()
+
+
+def _remove(folder):
+    try:
+        folder.cleanup()
+    except OSError:  # files a worker of another user id left: removed as the grader can
+        import shutil
+
+        shutil.rmtree(folder.name, ignore_errors=True)
+
+
+def _mnist_dir():
+    """The folder of the MNIST files, as dataset.mnist finds it."""
+    return os.environ.get("MNIST_DIR") or str(KIT_ROOT / "dataset")
 
 
 _NOT_NUMBERS = "returned something that is not numbers: "  # written by the worker itself

@@ -1,7 +1,10 @@
 """The worker: the only process that imports and runs submission code.
 
-Started by ``grader.runner`` as ``python -s -B worker.py SUBMISSION KIT_ROOT RESULT_FD SCRATCH``
-in the folder SCRATCH, the only one it may write to (see ``grader.sandbox``).
+Started by ``grader.runner`` as ``python -s -B worker.py CONFIG`` (JSON: the submission, the
+folder of the worker's own code, the result pipe, the scratch folder, modules refused at
+once, and what to confine), inside the isolation of ``grader.isolation``. Before any
+submission code runs it confines itself (``grader.confine``: Landlock and seccomp) and installs
+the audit hook of ``grader.sandbox``, which turns the common refusals into clear messages.
 It reads one request per line from stdin ({"probe": "module:function", "inputs": {...},
 "seed": int}), runs the probe (grader code that calls the submission) and writes one
 reply per line to RESULT_FD. Everything the submission prints goes to stdout/stderr,
@@ -71,7 +74,7 @@ def _reset_numpy_state():
     warnings.simplefilter("ignore")
 
 
-def serve(submission, result_fd):
+def serve(submission, result_fd, layers):
     import numpy as np
 
     from grader.submission import describe_error
@@ -79,7 +82,7 @@ def serve(submission, result_fd):
 
     sys.path.insert(0, submission)
     results = os.fdopen(result_fd, "w", encoding="utf-8", closefd=True)
-    results.write(dumps({"ready": True}) + "\n")
+    results.write(dumps({"ready": True, **layers}) + "\n")
     results.flush()
     requests = sys.stdin
     sys.stdin = io.StringIO()
@@ -104,16 +107,32 @@ def serve(submission, result_fd):
 
 
 def main():
-    submission, kit_root, result_fd, scratch = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-    _bootstrap(kit_root)
     import json
 
-    sys.meta_path.insert(0, RefuseModules(json.loads(sys.argv[5])))
+    config = json.loads(sys.argv[1])
+    if config.get("uid") is not None:  # started as root: first of all, become nobody in particular
+        sys.path.insert(0, config["code"])
+        from grader.confine import drop_privileges
+
+        drop_privileges(config["uid"], keep_read_search=config.get("keep_read_search", False))
+    submission, kit_root, result_fd, scratch = (config["submission"], config["code"], int(config["result_fd"]),
+                                                config["scratch"])
+    _bootstrap(kit_root)
+    sys.meta_path.insert(0, RefuseModules(config["refused"]))
+    layers = {"landlock": 0, "seccomp": False}
+    if config.get("confine"):
+        from grader.confine import confine
+
+        try:
+            layers = confine(read=config["read"], write=[scratch])
+        except OSError as exc:  # the parent asked for a kernel layer: never run unconfined
+            os.write(2, f"cannot confine the worker: {exc}\n".encode())
+            os._exit(4)
     from grader.sandbox import install
 
     install(submission, kit_root, scratch)
     try:
-        serve(submission, result_fd)
+        serve(submission, result_fd, layers)
     except BaseException:  # noqa: B036
         os.write(2, traceback.format_exc().encode(errors="replace")[-20000:])  # the real stderr: the log
         os._exit(3)
