@@ -264,6 +264,9 @@ class Context:
                 raise Mismatch(M("cmp.flaky", kind=type(exc).__name__)) from None
 
 
+_MALFORMED = (KeyError, IndexError, TypeError, AttributeError, ValueError, OverflowError)
+
+
 def run_check(check_, worker, time_limit=None):
     """Run one check; never raises because of the submission."""
     ctx = Context(check_, worker, time_limit)
@@ -277,6 +280,14 @@ def run_check(check_, worker, time_limit=None):
             ctx.result.error_advice = advice_for(diagnosis, check_)
     except WorkerStartError:
         raise
+    except _MALFORMED as exc:
+        if ctx._calls:
+            # Data from the worker that is not of the form its probe returns (a forged reply, or a
+            # value a check did not foresee): that check's loss, never a fault of the grader.
+            ctx.result.error = M("runner.unexpected_reply", detail=f"{type(exc).__name__}: {str(exc)[:200]}")
+        else:
+            ctx.result.error = M("grader.fault", kind=type(exc).__name__, detail=str(exc))
+            ctx.result.grader_fault = True
     except Exception as exc:  # noqa: BLE001  (a fault of the grader itself: say so)
         ctx.result.error = M("grader.fault", kind=type(exc).__name__, detail=str(exc))
         ctx.result.grader_fault = True

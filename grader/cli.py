@@ -39,13 +39,20 @@ def prepare_dataset():
         print(render(Message("mnist.warning", detail=str(exc))), file=sys.stderr)
 
 
-def grade(submission, chapters=CHAPTERS, include_hidden=True, progress=None, select=None, time_limit=None):
+def grade(submission, chapters=CHAPTERS, include_hidden=True, progress=None, select=None, time_limit=None,
+          for_credit=False, allow_weak=False):
     """Grade ``submission`` on ``chapters``; returns the list of results.
 
     select: an optional predicate on checks (only those it accepts are run).
     time_limit: seconds, to lower every check's own limit per call (tests use it).
+    for_credit: refuse (grader.isolation.IsolationError) unless the submission's code is
+    confined by the kernel, or ``allow_weak``.
     """
+    from grader import isolation
     from grader.checking import run_check
+
+    if for_credit:
+        isolation.require_for_credit(allow_weak)
     from grader.checks import all_checks
     from grader.runner import Worker
 
@@ -80,7 +87,7 @@ def locate_submission(path):
     raise SystemExit(render(Message("cli.no_common", path=str(path))))
 
 
-def write_report(results, folder, language, shown_as=None):
+def write_report(results, folder, language, shown_as=None, isolation=None):
     """report.txt and the pictures of ``results`` in ``folder``; returns the pictures' names.
     ``shown_as``: how the report names the folder (default: as given)."""
     from grader import report
@@ -95,7 +102,7 @@ def write_report(results, folder, language, shown_as=None):
             names = pictures.save_result_pictures(results, folder, language)
         except Exception as exc:  # noqa: BLE001  (a picture never costs the report)
             print(render(Message("cli.pictures_failed", detail=f"{type(exc).__name__}: {exc}")), file=sys.stderr)
-    text = report.table(results, colour=False, width=100, language=language)
+    text = report.table(results, colour=False, width=100, language=language, isolation=isolation)
     if names:
         text += "\n" + pictures_line(names, shown_as or str(folder), language)
     atomic_write(folder / "report.txt", text + "\n")
@@ -140,6 +147,7 @@ def main(argv=None):
         print(exc, file=sys.stderr)
         return EXIT_ERROR
     from grader import report
+    from grader.isolation import IsolationError
     from grader.runner import WorkerStartError
 
     chapters = tuple(args.chapter) if args.chapter else CHAPTERS
@@ -162,14 +170,17 @@ def main(argv=None):
     try:
         results = grade(submission, chapters, include_hidden=not args.public, progress=progress,
                         time_limit=args.time_limit)
-    except (OSError, WorkerStartError) as exc:
+    except (OSError, WorkerStartError, IsolationError) as exc:
         print(render(Message("cli.could_not_run", detail=str(exc))), file=sys.stderr)
         return EXIT_ERROR
-    print(report.table(results, colour=colour))
+    from grader import isolation
+
+    level = isolation.level()
+    print(report.table(results, colour=colour, isolation=level))
     try:
-        names = write_report(results, args.report_dir, language) if args.report_dir else []
+        names = write_report(results, args.report_dir, language, isolation=level) if args.report_dir else []
         if args.json:
-            report.write_json(results, args.json)
+            report.write_json(results, args.json, isolation=level)
     except OSError as exc:
         print(render(Message("cli.could_not_write", path=exc.filename or "", detail=str(exc))), file=sys.stderr)
         return EXIT_ERROR

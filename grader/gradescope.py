@@ -159,9 +159,11 @@ def failed_json(message, chapters, elapsed):
             "stdout_visibility": "hidden", "tests": []}
 
 
-def run(root, chapters=CHAPTERS):
-    """Grade ROOT/submission and write ROOT/results/results.json; returns the data written."""
-    from grader import report
+def run(root, chapters=CHAPTERS, allow_weak=False):
+    """Grade ROOT/submission and write ROOT/results/results.json; returns the data written.
+    Grading is for credit: it is refused, with a results.json that says why, when the machine
+    cannot confine the submission's code by the kernel, unless ``allow_weak``."""
+    from grader import isolation, report
     from grader.cli import grade
     from grader.runner import WorkerStartError
 
@@ -177,9 +179,11 @@ def run(root, chapters=CHAPTERS):
         else:
             notes = ["Your files were put in the book's layout: " + "; ".join(placed)] if placed else []
             try:
-                results = grade(folder, chapters, include_hidden=True,
+                results = grade(folder, chapters, include_hidden=True, for_credit=True, allow_weak=allow_weak,
                                 progress=lambda r: print(f"  {r.status:<7} {r.check.chapter} {r.check.name}",
                                                          flush=True))
+            except isolation.IsolationError as exc:
+                data = failed_json(f"Not graded: {exc}", chapters, time.monotonic() - started)
             except (OSError, WorkerStartError) as exc:
                 data = failed_json(f"The autograder could not run ({exc}); please tell your instructor.", chapters,
                                    time.monotonic() - started)
@@ -187,8 +191,9 @@ def run(root, chapters=CHAPTERS):
                 data = failed_json(f"The autograder failed ({type(exc).__name__}: {exc}); please tell your "
                                    "instructor.", chapters, time.monotonic() - started)
             else:
-                print(report.table(results))
+                print(report.table(results, isolation=isolation.level()))
                 data = results_json(results, time.monotonic() - started, notes)
+                data["extra_data"] = {"isolation": isolation.level()}
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     atomic_write(results_dir / "results.json", text)
     return data
@@ -245,13 +250,15 @@ def main(argv=None):
     grade_one = sub.add_parser("run", help="grade ROOT/submission into ROOT/results/results.json")
     grade_one.add_argument("--root", default=os.environ.get("DLFS_AUTOGRADER_ROOT", "/autograder"))
     grade_one.add_argument("--chapter", action="append", choices=CHAPTERS, help="grade only this chapter (repeatable)")
+    grade_one.add_argument("--allow-weak-isolation", action="store_true",
+                           help="grade even where the kernel cannot confine the submission's code (docs/isolation.md)")
     args = parser.parse_args(argv)
     chapters = tuple(args.chapter) if args.chapter else CHAPTERS
     if args.command == "build":
         out = build_autograder(args.out, chapters)
         print(f"Gradescope autograder ({', '.join(chapters)}): {out} ({out.stat().st_size / 1e6:.1f} MB)")
         return 0
-    data = run(args.root, chapters)
+    data = run(args.root, chapters, allow_weak=args.allow_weak_isolation)
     print(f"score {data['score']:g} / {data['max_score']:g}; results in {Path(args.root) / 'results' / 'results.json'}")
     return 0
 

@@ -32,6 +32,7 @@ NAMESPACES, USER, AUDIT_HOOK = "namespaces", "user", "audit-hook"
 LEVELS = (NAMESPACES, USER, AUDIT_HOOK)
 KERNEL_LEVELS = (NAMESPACES, USER)  # enforced by the kernel: good enough for credit
 ENV_VAR = "DLFS_ISOLATION"
+ALLOW_WEAK_ENV = "DLFS_ALLOW_WEAK_ISOLATION"  # "1": grade for credit below the kernel-enforced levels
 
 MEMORY_LIMIT = 3 * 1024**3  # address space of the worker, bytes
 FILE_LIMIT = 8 * 1024**2  # size of any one file the worker writes, bytes
@@ -58,7 +59,14 @@ _UID_BASE = 1_500_000
 
 
 class IsolationError(RuntimeError):
-    """A forced isolation level that this machine cannot provide."""
+    """Isolation that cannot be had: a forced level this machine cannot provide, or grading
+    for credit below the kernel-enforced levels. ``message``: a grader.messages.Message."""
+
+    def __init__(self, message):
+        from grader.messages import render
+
+        super().__init__(render(message))
+        self.message = message
 
 
 def bwrap_path():
@@ -124,16 +132,40 @@ def level():
     """The isolation level in force for this process's workers."""
     forced = os.environ.get(ENV_VAR, "").strip()
     if forced:
+        from grader.messages import Message
+
         if forced not in LEVELS:
-            raise IsolationError(f"{ENV_VAR}={forced!r}: expected one of {', '.join(LEVELS)}")
+            raise IsolationError(Message("isolation.unknown", level=forced, levels=", ".join(LEVELS)))
         if forced not in available():
-            raise IsolationError(f"{ENV_VAR}={forced}: this machine cannot provide it")
+            raise IsolationError(Message("isolation.forced_unavailable", level=forced))
         return forced
     return available()[0]
 
 
 def is_kernel_enforced(name=None):
     return (name or level()) in KERNEL_LEVELS
+
+
+def weak_allowed():
+    return os.environ.get(ALLOW_WEAK_ENV, "").strip() not in ("", "0")
+
+
+def require_for_credit(allow_weak=False):
+    """The level in force, or IsolationError when it is not enough to grade for credit."""
+    from grader.messages import Message
+
+    name = level()
+    if not is_kernel_enforced(name) and not (allow_weak or weak_allowed()):
+        raise IsolationError(Message("isolation.weak_refused", level=name))
+    return name
+
+
+def describe(name=None):
+    """The report's line on the isolation in force (a grader.messages.Message)."""
+    from grader.messages import Message
+
+    name = name or level()
+    return Message("report.isolation", level=name, meaning=Message(f"isolation.{name}"))
 
 
 def _limits(nproc):

@@ -156,11 +156,22 @@ def unpack(text):
     if text.startswith(_PACKED):
         try:
             value = _unplain(json.loads(text[len(_PACKED):]))
-            if isinstance(value, Message):
+            if isinstance(value, Message) and _known(value):
                 return value
         except (ValueError, KeyError, TypeError, RecursionError):
             pass
     return Message("raw", text=text)
+
+
+def _known(message, depth=0):
+    """Every message id in ``message`` (its parameters included) is in the catalogue."""
+    if depth > 20 or message.id not in CATALOGUE:
+        return False
+    for value in message.params.values():
+        values = value if isinstance(value, tuple) else (value,)
+        if any(isinstance(v, Message) and not _known(v, depth + 1) for v in values):
+            return False
+    return True
 
 
 def _unplain(value, depth=0):
@@ -215,6 +226,33 @@ CATALOGUE = {
     "report.total": {
         "en": "TOTAL: {earned} / {possible}",
         "ko": "총점: {earned} / {possible}"},
+    "report.isolation": {
+        "en": "Isolation of the submission's code: {level} ({meaning})",
+        "ko": "제출 코드의 격리 수준: {level}({meaning})"},
+    "isolation.namespaces": {
+        "en": "kernel namespaces, Landlock and seccomp: enforced by the kernel",
+        "ko": "커널 네임스페이스, Landlock, seccomp로 커널이 강제함"},
+    "isolation.user": {
+        "en": "a user id of its own, Landlock and seccomp: enforced by the kernel",
+        "ko": "전용 사용자 ID, Landlock, seccomp로 커널이 강제함"},
+    "isolation.audit-hook": {
+        "en": "an audit hook only: NOT enforced, good for a self-check, not for credit",
+        "ko": "감사 훅만 사용하므로 강제되지 않음. 자가 점검용이며 성적용으로는 쓸 수 없음"},
+    "isolation.weak_refused": {
+        "en": "refusing to grade for credit: this machine gives the submission's code only {level} isolation "
+              "(not enforced by the kernel; see docs/isolation.md). Install bubblewrap or run where user "
+              "namespaces or Landlock are available, or pass --allow-weak-isolation "
+              "(DLFS_ALLOW_WEAK_ISOLATION=1) to grade anyway",
+        "ko": "성적용 채점을 거부합니다. 이 컴퓨터에서는 제출 코드를 {level} 수준으로만 격리할 수 있습니다"
+              "(커널이 강제하지 않음, docs/isolation.md 참고). bubblewrap을 설치하거나 사용자 네임스페이스 또는 "
+              "Landlock을 쓸 수 있는 곳에서 실행하세요. 그래도 채점하려면 --allow-weak-isolation"
+              "(DLFS_ALLOW_WEAK_ISOLATION=1)을 주세요"},
+    "isolation.forced_unavailable": {
+        "en": "DLFS_ISOLATION={level}: this machine cannot provide that isolation",
+        "ko": "DLFS_ISOLATION={level}: 이 컴퓨터에서는 그 격리 수준을 쓸 수 없습니다"},
+    "isolation.unknown": {
+        "en": "DLFS_ISOLATION={level}: expected one of {levels}",
+        "ko": "DLFS_ISOLATION={level}: 다음 중 하나여야 합니다: {levels}"},
     "report.pictures": {
         "en": "Pictures in {folder}: {names}",
         "ko": "{folder}에 저장한 그림: {names}"},
@@ -322,6 +360,11 @@ CATALOGUE = {
     "runner.not_numbers": {
         "en": "returned something that is not numbers: {detail}",
         "ko": "수가 아닌 값을 돌려줬습니다: {detail}"},
+    "runner.unexpected_reply": {
+        "en": "the worker's reply did not have the form this check expects ({detail}); return values "
+              "of the kinds the book's code returns",
+        "ko": "작업 프로세스의 응답이 이 검사가 기대하는 형태가 아닙니다({detail}). 책의 코드와 같은 종류의 값을 "
+              "돌려주세요"},
     "runner.unknown_error": {
         "en": "unknown error",
         "ko": "알 수 없는 오류"},

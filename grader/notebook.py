@@ -193,6 +193,14 @@ def grade_group(chapter, key, submission=None):
     return earned
 
 
+def _autograding():
+    """Whether this kernel was started by ``nbgrader autograde`` (its preprocessor sets the
+    variable in the kernel's environment, see grader/nbgrader_config)."""
+    import os
+
+    return os.environ.get("DLFS_AUTOGRADE") == "1"
+
+
 def _grade_group(chapter, key, submission):
     from grader.cli import grade, locate_submission
 
@@ -216,7 +224,8 @@ def _grade_group(chapter, key, submission):
             return False
         return True
 
-    results = grade(folder, chapters=(chapter,), include_hidden=True, select=select)
+    # For credit when an instructor autogrades (a student's own run is a self-check).
+    results = grade(folder, chapters=(chapter,), include_hidden=True, select=select, for_credit=_autograding())
     earned = round(sum(r.score for r in results), 2)
     earned = float(min(max(earned, 0.0), points))
     return earned, feedback(chapter, group, points, earned, results, skipped)

@@ -75,7 +75,7 @@ def title(check, language=None):
     return check_title(check, language)
 
 
-def table(results, colour=False, width=None, language=None):
+def table(results, colour=False, width=None, language=None, isolation=None):
     """The terminal report: per check its status, points and name, and under a check that
     lost points the reason; then chapter totals and the overall total."""
     width = width or shutil.get_terminal_size((100, 24)).columns
@@ -98,6 +98,10 @@ def table(results, colour=False, width=None, language=None):
         lines.append("")
     earned, possible = totals(results)
     lines.append(render(M("report.total", earned=_fmt(earned), possible=_fmt(possible)), language))
+    if isolation:
+        from grader.isolation import describe
+
+        lines.append(render(describe(isolation), language))
     return "\n".join(lines)
 
 
@@ -111,8 +115,9 @@ def test_name(check, language=None):
     return f"{check.chapter}: {name}"
 
 
-def gradescope(results, visibility="visible", language=None):
-    """Gradescope's results.json: score, max_score and one entry per check."""
+def gradescope(results, visibility="visible", language=None, isolation=None):
+    """Gradescope's results.json: score, max_score and one entry per check; ``isolation``, the
+    level the submission's code ran under, in ``extra_data``."""
     earned, possible = totals(results)
     tests = []
     for r in results:
@@ -131,10 +136,13 @@ def gradescope(results, visibility="visible", language=None):
             "status": "passed" if r.status == "passed" else "failed",
             "extra_data": {"check": r.check.name, "diagnoses": r.diagnoses},
         })
-    return {"score": earned, "max_score": possible, "tests": tests}
+    data = {"score": earned, "max_score": possible, "tests": tests}
+    if isolation:
+        data["extra_data"] = {"isolation": isolation}
+    return data
 
 
-def write_json(results, path, language=None):
+def write_json(results, path, language=None, isolation=None):
     """Write results.json atomically (a reader never sees half a file)."""
-    data = json.dumps(gradescope(results, language=language), indent=2, ensure_ascii=False)
+    data = json.dumps(gradescope(results, language=language, isolation=isolation), indent=2, ensure_ascii=False)
     atomic_write(path, data + "\n")

@@ -207,6 +207,8 @@ class Worker:
             code = None
         tail = self.last_tail = self.output_tail()
         self.stop()
+        if code is not None and code > 128 and self.level == isolation.NAMESPACES:
+            code = -(code - 128)  # bubblewrap's init passes on a signal's death as 128 + the signal
         if code is None:
             message = M("runner.pipe_closed")
         elif code < 0:

@@ -60,6 +60,8 @@ def from_plain(value, _depth=0):
     """Rebuild data made by ``to_plain`` from its JSON form, trusting nothing in it."""
     if _depth > 22:
         raise WireError("nested too deeply")
+    if isinstance(value, int) and not isinstance(value, bool) and not -(2**63) <= value < 2**63:
+        raise WireError("an integer out of range")
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     if isinstance(value, list):
@@ -98,7 +100,11 @@ def dumps(value):
 
 
 def loads(text):
+    """Decode one message; anything malformed (bad JSON, nesting too deep, numbers too long,
+    unknown tags) is a WireError, never another exception."""
     try:
         return from_plain(json.loads(text))
-    except json.JSONDecodeError as exc:
-        raise WireError(f"malformed message: {exc}") from exc
+    except WireError:
+        raise
+    except (ValueError, RecursionError, TypeError, OverflowError) as exc:
+        raise WireError(f"malformed message: {type(exc).__name__}: {str(exc)[:200]}") from None
