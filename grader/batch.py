@@ -18,6 +18,7 @@ it stopped, and a re-run on unchanged input writes byte-identical files.
 import argparse
 import concurrent.futures
 import csv
+import stat
 import hashlib
 import io
 import json
@@ -74,18 +75,37 @@ def grader_version():
 
 
 def content_hash(student):
-    """Hash of what the student handed in (file names and bytes; caches and hidden files skipped)."""
+    """Hash of what the student handed in: names and bytes of its regular files (caches and
+    hidden files skipped). Symbolic links, FIFOs and devices are never followed or read (a link
+    to /proc/self/mem or a FIFO would fail or hang the batch); their names count."""
     digest = hashlib.sha256()
     if student.is_zip:
-        digest.update(student.source.read_bytes())
+        _hash_file(digest, student.source)
         return digest.hexdigest()[:16]
-    for path in sorted(student.source.rglob("*")):
-        relative = path.relative_to(student.source)
-        if any(part.startswith(".") or part == "__pycache__" for part in relative.parts) or not path.is_file():
-            continue
-        digest.update(relative.as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
+    for folder, dirs, files in os.walk(student.source, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+        for name in sorted(files):
+            path = Path(folder) / name
+            digest.update(path.relative_to(student.source).as_posix().encode(errors="surrogateescape") + b"\0")
+            try:
+                if stat.S_ISREG(path.lstat().st_mode):
+                    _hash_file(digest, path)
+                else:
+                    digest.update(b"<not a regular file>")
+            except OSError as exc:
+                digest.update(f"<unreadable: {exc.errno}>".encode())
+            digest.update(b"\0")
     return digest.hexdigest()[:16]
+
+
+def _hash_file(digest, path):
+    """Add a regular file's bytes, read in blocks, never through a link."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with open(fd, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise OSError(0, "not a regular file")
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
 
 
 class BadSubmission(Exception):

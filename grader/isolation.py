@@ -373,11 +373,16 @@ def _code_root(include_hidden):
 
     def ignore(folder, names):
         skipped = {n for n in names if n == "__pycache__" or n.endswith((".pyc", ".pyo"))}
-        if not include_hidden and Path(folder).name == "checks":
+        if Path(folder).name == "checks":
             skipped.add("hidden")
         return skipped
 
     shutil.copytree(kit / "grader", root / "grader", ignore=ignore)
+    hidden = kit / "grader" / "checks" / "hidden" / "probes.py"
+    if include_hidden and hidden.is_file():  # the hidden checks' probes, none of their logic
+        (root / "grader" / "checks" / "hidden").mkdir()
+        (root / "grader" / "checks" / "hidden" / "__init__.py").write_text("")
+        shutil.copy2(hidden, root / "grader" / "checks" / "hidden" / "probes.py")
     (root / "dataset").mkdir()
     for name in ("__init__.py", "mnist.py"):
         shutil.copy2(kit / "dataset" / name, root / "dataset" / name)

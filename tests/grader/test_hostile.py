@@ -6,19 +6,39 @@ get. All of them are graded together in one batch, two at a time, as an instruct
 """
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from grader import isolation
 from grader.batch import run_batch
 from tests.grader.mutants import ROOT, SOLUTIONS, TEMPLATE, build, load_member, members
 
 HOSTILE = ROOT / "tests" / "hostile"
 MEMBERS = members(HOSTILE)
+# Where a member that escaped its sandbox leaves a file: it must stay empty.
+CANARY = Path("/tmp/dlfs-hostile-canary")
 
 
 def build_member(member, target):
-    return build(member, target, base={"template": TEMPLATE, "reference": SOLUTIONS}[member.BASE])
+    folder = build(member, target, base={"template": TEMPLATE, "reference": SOLUTIONS}[member.BASE])
+    if hasattr(member, "MAKE"):
+        member.MAKE(folder)
+    return folder
+
+
+def processes_of_workers():
+    """Pids of running processes under the user ids the grader gives its workers."""
+    found = []
+    for pid in os.listdir("/proc"):
+        try:
+            if pid.isdigit() and os.stat(f"/proc/{pid}").st_uid >= isolation._UID_BASE:
+                found.append(int(pid))
+        except OSError:
+            continue
+    return found
 
 
 def processes_mentioning(text):
@@ -40,15 +60,40 @@ def test_the_corpus_is_big_enough():
     assert len(MEMBERS) >= 15
 
 
+KERNEL_LEVELS = [level for level in isolation.KERNEL_LEVELS if level in isolation.available()]
+
+
+def test_this_machine_confines_workers_by_the_kernel():
+    """Where the kit is tested (Linux with user namespaces or root with Landlock), the hostile
+    corpus runs under every kernel-enforced level; elsewhere it could prove nothing."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("kernel isolation is Linux only")
+    assert KERNEL_LEVELS, f"no kernel-enforced isolation here: {isolation.available()}"
+
+
+@pytest.fixture
+def forced_level(request, monkeypatch):
+    monkeypatch.setenv(isolation.ENV_VAR, request.param)
+    isolation.level.cache_clear()
+    yield request.param
+    isolation.level.cache_clear()
+
+
 @pytest.mark.slow
-def test_hostile_corpus_in_one_batch(tmp_path):
+@pytest.mark.parametrize("forced_level", KERNEL_LEVELS, indirect=True)
+@pytest.mark.parametrize("chapter", sorted({path.name[:4] for path in MEMBERS}))
+def test_hostile_corpus_in_one_batch(tmp_path, forced_level, chapter):
     class_dir = tmp_path / "class"
     out_dir = tmp_path / "out"
-    members = {path.stem: load_member(path) for path in MEMBERS}
+    members = {path.stem: load_member(path) for path in MEMBERS if path.name.startswith(chapter)}
     for name, member in members.items():
         build_member(member, class_dir / name)
+    CANARY.mkdir(exist_ok=True)
+    os.chmod(CANARY, 0o1777)
+    for old in CANARY.iterdir():
+        old.unlink()
 
-    summary = run_batch(class_dir, out_dir, chapters=("ch04",), jobs=2, check_time_limit=3)  # must not raise
+    summary = run_batch(class_dir, out_dir, chapters=(chapter,), jobs=2, check_time_limit=3)  # must not raise
 
     raised, outside = [], []
     for name, member in members.items():
@@ -63,5 +108,17 @@ def test_hostile_corpus_in_one_batch(tmp_path):
     assert not outside, "; ".join(outside)
     assert summary["not_graded"] == {}
     assert processes_mentioning(str(class_dir)) == [], "processes left running"
+    assert processes_of_workers() == [], "processes of workers left running"
     assert sorted(p.name for p in out_dir.iterdir()) == ["feedback", "grades.csv", "results"]
     assert not any(p.name == "results.json" for p in class_dir.rglob("*")), "a forged results file appeared"
+    assert "REWRITTEN-BY-STUDENT" not in (out_dir / "grades.csv").read_text(), "grades.csv was rewritten"
+    feedback = "".join(p.read_text(errors="replace") for p in (out_dir / "feedback").glob("*.txt"))
+    assert "LEAKED-HIDDEN-SOURCE" not in feedback, "the hidden checks' source reached the feedback"
+    # A forged .pyc or .pth would run in the next Python that imports the grader.
+    subprocess.run([sys.executable, "-c", "import grader.report, grader.cli"], cwd=ROOT, check=True, timeout=60)
+    planted = [p for folder in map(Path, sys.path) if folder.is_dir() for p in folder.glob("dlfs_hostile*")]
+    assert planted == [], f"files planted in the Python installation: {planted}"
+    assert sorted(p.name for p in CANARY.iterdir()) == [], "a member wrote outside its sandbox"
+    for name in members:
+        results = json.loads((out_dir / "results" / f"{name}.json").read_text())
+        assert results["extra_data"]["isolation"] == forced_level

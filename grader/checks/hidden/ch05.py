@@ -11,30 +11,7 @@ import numpy as np
 from grader import oracles
 from grader.checking import Mismatch, check, expect_close, expect_gradient
 from grader.checks.common import away_from_zero
-from grader.submission import load
-
-L = "common.layers"
-
-
-def probe_two_instances(cls, inits, forwards, douts, attributes=()):
-    """Build one layer per ``inits``; run every forward, then every backward, in that order."""
-    Layer = load(L, cls)
-    layers = [Layer(*init) for init in inits]
-    outs = [layer.forward(*inputs) for layer, inputs in zip(layers, forwards)]
-    backs = [layer.backward(dout) for layer, dout in zip(layers, douts)]
-    return {"out": outs, "backward": backs,
-            "attributes": [{name: getattr(layer, name, None) for name in attributes} for layer in layers]}
-
-
-def probe_two_forwards(cls, init, forwards, dout, attributes=()):
-    """One layer; forward on each of ``forwards`` in turn, then one backward."""
-    layer = load(L, cls)(*init)
-    out = None
-    for inputs in forwards:
-        out = layer.forward(*inputs)
-    back = layer.backward(dout)
-    return {"out": out, "backward": back, "attributes": {name: getattr(layer, name, None) for name in attributes}}
-
+from grader.checks.hidden.probes import probe_two_forwards, probe_two_instances
 
 def item(values, index, what):
     if not isinstance(values, (list, tuple)) or len(values) <= index:
