@@ -359,6 +359,28 @@ class Launch:
         pass
 
 
+def kill_user(uid):
+    """Kill every process of ``uid`` (a worker's own user id): without a PID namespace, a process
+    that left its session would outlive the worker. A child that becomes ``uid`` signals all
+    it may signal, which is exactly that user's processes, until none is left."""
+    if uid is None or os.geteuid() != 0:
+        return
+    for _ in range(20):
+        pid = os.fork()
+        if pid == 0:
+            try:
+                os.setgroups([])
+                os.setresgid(uid, uid, uid)
+                os.setresuid(uid, uid, uid)
+                os.kill(-1, signal.SIGKILL)
+            except OSError:
+                os._exit(1)
+            os._exit(0)
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:  # ESRCH: nothing left to signal
+            return
+
+
 def worker_code_root(include_hidden):
     """A folder holding the code the worker runs: a copy of grader/ (hidden checks only when
     they are graded) and of dataset/'s loader. Built once per grading process."""

@@ -69,6 +69,7 @@ class Worker:
         self.level = isolation.level()
         self.staged = None  # the copy of the submission the worker reads
         self.stage_notes = []  # what the copy left out, and why
+        self.uid = None  # the worker's own user id, when the grader runs as root
         self.layers = {}  # the kernel layers the worker reported in force
         self.poisoned = None  # module -> why it cannot be imported (it hangs or kills the worker)
         self.process = None
@@ -99,6 +100,7 @@ class Worker:
 
         launch = isolation.Launch(self.level, self.staged.name, isolation.worker_code_root(self.include_hidden),
                                   _mnist_dir(), self.scratch.name, worker_args)
+        self.uid = launch.uid
         try:
             self.process = subprocess.Popen(
                 launch.argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self.log,
@@ -235,6 +237,7 @@ class Worker:
     def stop(self):
         """Kill the worker and everything it started."""
         if self.process is not None:
+            isolation.kill_user(self.uid)
             try:
                 os.killpg(self.process.pid, signal.SIGKILL)
             except (ProcessLookupError, PermissionError):
