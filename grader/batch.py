@@ -18,11 +18,11 @@ it stopped, and a re-run on unchanged input writes byte-identical files.
 import argparse
 import concurrent.futures
 import csv
-import stat
 import hashlib
 import io
 import json
 import os
+import stat
 import subprocess
 import sys
 import tempfile
@@ -33,6 +33,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from grader import isolation
 from grader.cli import prepare_dataset
 from grader.contract import CHAPTERS
 from grader.files import atomic_write
@@ -257,13 +258,15 @@ class Progress:
 
 
 def run_batch(submissions, out_dir, chapters=CHAPTERS, jobs=None, time_limit=STUDENT_TIME_LIMIT, stream=sys.stderr,
-              check_time_limit=None, language=None, class_report=False):
+              check_time_limit=None, language=None, class_report=False, allow_weak=False):
     """Grade every student of ``submissions`` that is new or changed; returns a summary dict.
 
     language: of the feedback (default: the locale's); class_report: also write
-    class_report.md (the command line does)."""
+    class_report.md (the command line does). Grading is for credit: grader.isolation.IsolationError
+    unless the kernel confines the submissions' code, or ``allow_weak``."""
     language = resolve_language(language)
     with using(language):
+        isolation.require_for_credit(allow_weak)
         return _run_batch(submissions, out_dir, chapters, jobs, time_limit, stream, check_time_limit, language,
                           class_report)
 
@@ -434,6 +437,8 @@ def main(argv=None):
                         help="lower every check's own time limit per call to this")
     parser.add_argument("--lang", choices=LANGUAGES, default=None,
                         help="language of the feedback and the class report (default: the locale's)")
+    parser.add_argument("--allow-weak-isolation", action="store_true",
+                        help="grade even where the kernel cannot confine the submissions' code (docs/isolation.md)")
     parser.add_argument("--no-class-report", action="store_true",
                         help="do not write class_report.md (scores per chapter, most frequent mistakes)")
     args = parser.parse_args(argv)
@@ -445,8 +450,13 @@ def main(argv=None):
             return 2
         out_dir = Path(args.out) if args.out else submissions.with_name(submissions.name + "-grades")
         chapters = tuple(args.chapter) if args.chapter else CHAPTERS
-        summary = run_batch(submissions, out_dir, chapters, args.jobs, check_time_limit=args.time_limit,
-                            language=language, class_report=not args.no_class_report)
+        try:
+            summary = run_batch(submissions, out_dir, chapters, args.jobs, check_time_limit=args.time_limit,
+                                language=language, class_report=not args.no_class_report,
+                                allow_weak=args.allow_weak_isolation)
+        except isolation.IsolationError as exc:
+            print(render(Message("cli.could_not_run", detail=str(exc))), file=sys.stderr)
+            return 2
         print(render(Message("batch.summary", students=summary["students"], graded=summary["graded_now"],
                              path=str(out_dir / "grades.csv"))))
         if not args.no_class_report:

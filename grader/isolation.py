@@ -92,7 +92,7 @@ def _worker_uid():
     return _UID_BASE + (os.getpid() % 100_000) * 64 + _worker_uid.count % 64
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _namespaces_work():
     bwrap = bwrap_path()
     if not bwrap or not sys.platform.startswith("linux"):
@@ -127,7 +127,7 @@ def available():
     return levels
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def level():
     """The isolation level in force for this process's workers."""
     forced = os.environ.get(ENV_VAR, "").strip()
@@ -387,7 +387,7 @@ def worker_code_root(include_hidden):
     return _code_root(bool(include_hidden))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _code_root(include_hidden):
     kit = Path(__file__).resolve().parent.parent
     root = Path(tempfile.mkdtemp(prefix="grader-code-"))

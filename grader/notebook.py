@@ -195,7 +195,7 @@ def grade_group(chapter, key, submission=None):
 
 def _autograding():
     """Whether this kernel was started by ``nbgrader autograde`` (its preprocessor sets the
-    variable in the kernel's environment, see grader/nbgrader_config)."""
+    variable in the kernel's environment, see assignments/nbgrader_config.py)."""
     import os
 
     return os.environ.get("DLFS_AUTOGRADE") == "1"
@@ -327,6 +327,37 @@ def prepare_submissions(course_root, assignment):
                 shutil.copyfile(notebook, folder / notebook.name)
                 copied.append((student.name, notebook.name))
     return copied
+
+
+def set_aside_unreleased(course_root, assignment):
+    """Move every file of a submission that was not released with ``assignment`` (a module
+    named like one the kernel imports, ``ipykernel_launcher.py`` say, would shadow it) to
+    ``set_aside/STUDENT/ASSIGNMENT/`` beside ``submitted/``. Returns (student, relative path)
+    for each, so that the instructor can tell the students."""
+    course_root = Path(course_root)
+    release = course_root / "release" / assignment
+    released = {p.relative_to(release).as_posix() for p in release.rglob("*") if p.is_file()}
+    released.add("timestamp.txt")  # nbgrader's own
+    moved = []
+    submitted = course_root / "submitted"
+    for student in sorted(p for p in submitted.iterdir() if p.is_dir()) if submitted.is_dir() else []:
+        folder = student / assignment
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*"), reverse=True):
+            relative = path.relative_to(folder).as_posix()
+            if path.is_dir() and not path.is_symlink():
+                continue
+            if relative in released and path.is_file() and not path.is_symlink():
+                continue
+            target = course_root / "set_aside" / student.name / assignment / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(path), str(target))
+            moved.append((student.name, relative))
+        for path in sorted(folder.rglob("*"), reverse=True):  # folders left empty
+            if path.is_dir() and not path.is_symlink() and not any(path.iterdir()):
+                path.rmdir()
+    return sorted(moved)
 
 
 # ---------------------------------------------------------------- building the notebooks
@@ -471,7 +502,8 @@ def main(argv=None):
     build = sub.add_parser("build-course", help="regenerate assignments/source from student_template/ and "
                                                 "assignments/text/")
     build.add_argument("--check", action="store_true", help="only report stale files (exit 1 if any)")
-    prepare = sub.add_parser("prepare-submissions", help="copy the released notebook into submissions that lack it")
+    prepare = sub.add_parser("prepare-submissions", help="copy the released notebook into submissions that lack "
+                                                          "it, and set aside files that were not released")
     prepare.add_argument("course", help="the nbgrader course root (holds release/ and submitted/)")
     prepare.add_argument("assignment", choices=CHAPTERS)
     show = sub.add_parser("groups", help="the notebook groups, their checks, points and time budgets")
@@ -496,6 +528,10 @@ def main(argv=None):
         for student, name in copied:
             print(f"{student}: {name} was missing; copied the released notebook")
         print(f"{len(copied)} submission(s) of {args.assignment} completed")
+        moved = set_aside_unreleased(args.course, args.assignment)
+        for student, name in moved:
+            print(f"{student}: {name} was not released with {args.assignment}; set aside in "
+                  f"set_aside/{student}/{args.assignment}/ (not graded)")
         return 0
     unknown = sorted(set(args.chapter) - set(CHAPTERS))
     if unknown:

@@ -21,6 +21,7 @@ from grader.notebook import (
     kernel_timeout,
     prepare_submissions,
     released_modules,
+    set_aside_unreleased,
 )
 from tests.grader.mutants import BUG_ZOO, SOLUTIONS, TEMPLATE, build, load_member
 from tests.test_template import solution_regions
@@ -165,3 +166,29 @@ def test_prepare_submissions_copies_the_notebook_only_where_it_is_missing(tmp_pa
     shutil.rmtree(course / "release")
     with pytest.raises(FileNotFoundError, match="generate_assignment"):
         prepare_submissions(course, "ch04")
+
+
+def test_files_that_were_not_released_are_set_aside(tmp_path):
+    """A module handed in beside the notebook could shadow one the kernel imports."""
+    course = tmp_path / "course"
+    release = course / "release" / "ch04"
+    (release / "common").mkdir(parents=True)
+    for name in ("ch04.ipynb", "common/functions.py", "common/__init__.py"):
+        (release / name).write_text("released")
+    mine = course / "submitted" / "ann" / "ch04"
+    (mine / "common").mkdir(parents=True)
+    (mine / "extra" / "deep").mkdir(parents=True)
+    for name in ("ch04.ipynb", "common/functions.py", "timestamp.txt", "ipykernel_launcher.py",
+                 "common/numpy.py", "extra/deep/sitecustomize.py"):
+        (mine / name).write_text("ann's")
+    (mine / "common" / "link.py").symlink_to(tmp_path)
+
+    moved = set_aside_unreleased(course, "ch04")
+
+    assert moved == [("ann", "common/link.py"), ("ann", "common/numpy.py"), ("ann", "extra/deep/sitecustomize.py"),
+                     ("ann", "ipykernel_launcher.py")]
+    kept = sorted(p.relative_to(mine).as_posix() for p in mine.rglob("*"))
+    assert kept == ["ch04.ipynb", "common", "common/functions.py", "timestamp.txt"]
+    aside = course / "set_aside" / "ann" / "ch04"
+    assert (aside / "ipykernel_launcher.py").read_text() == "ann's"
+    assert (aside / "common" / "link.py").is_symlink()

@@ -165,7 +165,13 @@ def test_a_class_of_ch04_through_nbgrader(tmp_path):
     assert sorted(p.relative_to(release).as_posix() for p in release.rglob("*.py")) == released_modules("ch04")
 
     course.submit("ada", "ch04", modules_from=SOLUTIONS)
-    course.submit("ben", "ch04")
+    ben = course.submit("ben", "ch04")
+    # A module beside the notebook that the kernel would import first: it would report full marks.
+    shadow = course.root / "shadow-ran"
+    (ben / "ipykernel_launcher.py").write_text(
+        f"open({str(shadow)!r}, 'w').close()\n"
+        "import sys, runpy\nsys.path.pop(0)\ndel sys.modules['ipykernel_launcher']\n"
+        "runpy.run_module('ipykernel_launcher', run_name='__main__')\n")
     cho = course.submit("cho", "ch04", modules_from=mutant_modules(tmp_path, "ch04_softmax_whole_batch.py"))
     dan = course.submit("dan", "ch04", modules_from=SOLUTIONS, notebook=False)
     functions = (dan / "common" / "functions.py").read_text()
@@ -204,6 +210,8 @@ def test_a_class_of_ch04_through_nbgrader(tmp_path):
             graded = course.root / "autograded" / student / "ch04" / relative
             assert graded.read_text() == submitted.read_text(), f"{student}: {relative} was overwritten"
 
+    assert not shadow.exists(), "a module handed in beside the notebook ran in the kernel"
+    assert "ben: ipykernel_launcher.py was not released" in prepared.stdout
     cells = {student: course.autograded_cells("ch04", student) for student in expected}
     for student, graded in cells.items():
         assert_plain_partial_credit(graded)

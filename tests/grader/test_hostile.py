@@ -66,6 +66,37 @@ def test_the_corpus_is_big_enough():
     assert len(MEMBERS) >= 15
 
 
+def listen(port):
+    """A TCP and a UDP socket on the loopback, non-blocking; none when the port is taken."""
+    import socket
+
+    sockets = []
+    for kind in (socket.SOCK_STREAM, socket.SOCK_DGRAM):
+        sock = socket.socket(socket.AF_INET, kind)
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            sock.close()
+            continue
+        if kind == socket.SOCK_STREAM:
+            sock.listen(8)
+        sock.setblocking(False)
+        sockets.append(sock)
+    return sockets
+
+
+def received(sockets):
+    """What reached the listeners: connections accepted, datagrams read."""
+    got = []
+    for sock in sockets:
+        try:
+            got.append(sock.accept() if sock.type == __import__("socket").SOCK_STREAM else sock.recv(100))
+        except BlockingIOError:
+            pass
+        sock.close()
+    return got
+
+
 KERNEL_LEVELS = [level for level in isolation.KERNEL_LEVELS if level in isolation.available()]
 
 
@@ -99,7 +130,11 @@ def test_hostile_corpus_in_one_batch(tmp_path, forced_level, chapter):
     for old in CANARY.iterdir():
         old.unlink()
 
+    listeners = listen(47231)  # the port ch04_calls_without_audit_events tries to reach
+
     summary = run_batch(class_dir, out_dir, chapters=(chapter,), jobs=2, check_time_limit=3)  # must not raise
+
+    assert received(listeners) == [], "a member reached the network"
 
     raised, outside = [], []
     for name, member in members.items():

@@ -1,6 +1,7 @@
-"""Calls that raise no audit event (class 2): a process by _posixsubprocess, a signal by pidfd to
-its parent (last), a UDP datagram, a FIFO and a device node, a sqlite database and a readline history
-file written outside the working folder. The honest reference code around it must still pass."""
+"""Calls that raise no audit event (class 2): a process by _posixsubprocess, a UDP datagram and a
+TCP connection to a port the test listens on, a FIFO and a device node, a sqlite database and a
+readline history file written outside the working folder, and last a signal by pidfd to its
+parent. The honest reference code around it must still pass."""
 BASE = "reference"
 SCORE = (0, 100)
 PATCHES = [("common/functions.py", "import numpy as np\n", """import os
@@ -20,7 +21,11 @@ def _attempts():
     def udp():
         import socket
         sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        sock.sendto(b"escaped", ("127.0.0.1", 9))
+        sock.sendto(b"escaped", ("127.0.0.1", 47231))
+
+    def tcp():
+        import socket
+        socket.create_connection(("127.0.0.1", 47231), timeout=1).sendall(b"escaped")
 
     def fifo():
         os.mkfifo(_CANARY + "-fifo")
@@ -40,7 +45,7 @@ def _attempts():
         import signal
         signal.pidfd_send_signal(os.pidfd_open(os.getppid()), signal.SIGKILL)
 
-    return (spawn, udp, fifo, node, database, history, signal_parent)
+    return (spawn, udp, tcp, fifo, node, database, history, signal_parent)
 
 
 for _attempt in _attempts():

@@ -13,6 +13,7 @@ from grader.checking import Mismatch, check, expect_close, expect_gradient
 from grader.checks.common import away_from_zero
 from grader.checks.hidden.probes import probe_two_forwards, probe_two_instances
 
+
 def item(values, index, what):
     if not isinstance(values, (list, tuple)) or len(values) <= index:
         raise Mismatch(f"{what} is missing")
