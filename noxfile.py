@@ -102,7 +102,16 @@ def bench(session):
     session.run(python, "tests/benchmarks/bench_speed.py", *args, external=python != "python")
     if "--steps-only" not in session.posargs:
         session.run("python", "tests/benchmarks/bench_grader.py")
+        session.run("python", "tests/benchmarks/bench_isolation.py")
         session.run("python", "tests/benchmarks/bench_batch.py")
+
+
+@nox.session(name="bench-isolation")
+def bench_isolation(session):
+    """What isolation costs: worker start and grading time per chapter, under every level this
+    machine has, side by side."""
+    session.install(*nox.project.dependency_groups(PYPROJECT, "grade"), "pytest")
+    session.run("python", "tests/benchmarks/bench_isolation.py", *session.posargs)
 
 
 @nox.session(name="bench-mnist")

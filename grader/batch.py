@@ -161,7 +161,7 @@ def grade_student(student, key, out_dir, chapters, time_limit=STUDENT_TIME_LIMIT
         try:
             folder = unpack(student.source, Path(tmp) / "unzipped") if student.is_zip else student.source
             json_path = Path(tmp) / "results.json"
-            command = [sys.executable, "-m", "grader", "check", "--submission", str(folder), "--json",
+            command = [sys.executable, "-B", "-m", "grader", "check", "--submission", str(folder), "--json",
                        str(json_path), "--quiet", "--no-color", "--lang", language, "--report-dir", str(report_dir)]
             for chapter in chapters:
                 command += ["--chapter", chapter]
