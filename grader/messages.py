@@ -19,7 +19,10 @@ results.json and the nbgrader groups); their Korean display names are the entrie
 import contextlib
 import json
 import os
+import re
 import string
+
+from grader.particles import choose
 
 LANGUAGES = ("en", "ko")
 DEFAULT_LANGUAGE = "en"
@@ -81,7 +84,7 @@ class Message:
         language = language or _language
         entry = CATALOGUE[self.id]
         template = entry.get(language) or entry[DEFAULT_LANGUAGE]
-        return template.format(**{key: _value(value, language) for key, value in self.params.items()})
+        return format_template(template, {key: _value(value, language) for key, value in self.params.items()})
 
     def __str__(self):
         return self.render()
@@ -113,9 +116,32 @@ def render(text, language=None):
     return "" if text is None else str(text)
 
 
+# ``{field|이/가}`` or ``{field:spec|을/를}``: a placeholder and the particle that follows it;
+# ``{|이/가}``: the particle that follows the text before it (``params['{key}']{|이/가}``).
+WITH_PARTICLE = re.compile(r"(?<!\{)\{([^{}|]*)\|([^{}|/]+/[^{}|/]+)\}")
+
+
+def format_template(template, values):
+    """``template.format(**values)``, where ``{name|이/가}`` is the value followed by the form of the
+    particle that fits how it ends (grader.particles), and ``{|이/가}`` the particle alone."""
+    done, start = [], 0
+    for match in WITH_PARTICLE.finditer(template):
+        done.append(template[start:match.start()].format(**values))
+        if match.group(1):
+            value = ("{" + match.group(1) + "}").format(**values)
+            done.append(value)
+        else:
+            value = "".join(done)
+        done.append(choose(value, match.group(2)))
+        start = match.end()
+    done.append(template[start:].format(**values))
+    return "".join(done)
+
+
 def fields(template):
-    """The placeholder names of a template: ``{'got', 'what'}`` for '{what}: {got:.4g}'."""
-    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template)
+    """The placeholder names of a template: ``{'got', 'what'}`` for '{what}: {got:.4g}|이/가}'."""
+    plain = WITH_PARTICLE.sub(lambda m: "{" + m.group(1) + "}" if m.group(1) else "", template)
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(plain)
             if name is not None}
 
 
