@@ -228,7 +228,7 @@ CATALOGUE = {
         "ko": "통과"},
     "report.status.partial": {
         "en": "partial",
-        "ko": "부분"},
+        "ko": "부분 점수"},
     "report.status.failed": {
         "en": "failed",
         "ko": "실패"},
@@ -263,7 +263,7 @@ CATALOGUE = {
         "ko": "{what} 값이 수의 배열이 아닙니다"},
     "cmp.shape": {
         "en": "{what} has shape {shape}, expected {expected}",
-        "ko": "{what} 값의 형상이 {shape}입니다. {expected}이어야 합니다"},
+        "ko": "{what} 값의 형상이 {shape}입니다. {expected|이어야/여야} 합니다"},
     "cmp.not_finite": {
         "en": "{what} contains {bad}",
         "ko": "{what}에 {bad} 원소가 있습니다"},
@@ -309,7 +309,7 @@ CATALOGUE = {
         "ko": "채점기의 작업 프로세스를 시작하지 못했습니다: {detail}"},
     "runner.cannot_import": {
         "en": "{file} cannot be imported: {reason}",
-        "ko": "{file}을(를) 임포트할 수 없습니다: {reason}"},
+        "ko": "{file|을/를} 임포트할 수 없습니다: {reason}"},
     "runner.malformed_reply_detail": {
         "en": "the worker sent a malformed reply ({detail})",
         "ko": "작업 프로세스가 잘못된 응답을 보냈습니다({detail})"},
@@ -333,15 +333,15 @@ CATALOGUE = {
         "ko": "코드가 중단(abort)되었습니다"},
     "runner.signal": {
         "en": "the code died of signal {signal}",
-        "ko": "코드가 시그널 {signal}로 종료되었습니다"},
+        "ko": "코드가 시그널 {signal|으로/로} 종료되었습니다"},
     "runner.out_of_memory": {
         "en": "the code ran out of memory",
         "ko": "코드 실행 중 메모리가 부족했습니다"},
     "runner.pipe_closed": {
         "en": "the code closed the grader's channel to the grading process and went on running; "
               "it was stopped (do not close file descriptors you did not open)",
-        "ko": "코드가 채점 프로세스와 채점기 사이의 통로를 닫고 계속 실행되어 중지했습니다"
-              "(직접 열지 않은 파일 디스크립터는 닫지 마세요)"},
+        "ko": "코드가 채점 프로세스와 채점기 사이의 통신 채널을 닫고도 계속 실행되어 채점기가 실행을 "
+              "멈췄습니다(직접 열지 않은 파일 디스크립터는 닫지 마세요)"},
     "runner.exited": {
         "en": "the code ended the grading process (exit status {code})",
         "ko": "코드가 채점 프로세스를 끝냈습니다(종료 상태 {code})"},
@@ -356,7 +356,7 @@ CATALOGUE = {
         "ko": "제출물에 {file} 파일이 없습니다"},
     "error.missing_name": {
         "en": "{file} defines no {name}",
-        "ko": "{file}에 {name}이(가) 정의되어 있지 않습니다"},
+        "ko": "{file}에 {name|이/가} 정의되어 있지 않습니다"},
     "error.syntax": {
         "en": "SyntaxError in {file}, line {line}: {detail}",
         "ko": "{file}의 {line}번째 줄에 문법 오류(SyntaxError)가 있습니다: {detail}"},
@@ -426,7 +426,7 @@ CATALOGUE = {
         "ko": "채점기는 {path}의 목록 보기를 허용하지 않습니다"},
     "sandbox.changing": {
         "en": "the grader does not allow {event} outside the working folder",
-        "ko": "채점기는 작업 폴더 밖에서 {event}을(를) 허용하지 않습니다"},
+        "ko": "채점기는 작업 폴더 밖에서 {event|을/를} 허용하지 않습니다"},
     "sandbox.other": {
         "en": "the grader does not allow {what}",
         "ko": "채점기가 허용하지 않는 동작입니다: {what}"},
@@ -440,8 +440,8 @@ CATALOGUE = {
     "diagnosis.factor_n": {
         "en": "the result is N = {n} times the right one everywhere: a sum over the batch where the book takes the "
               "mean (the loss), or the mean's 1/N left out (its gradient)",
-        "ko": "결과가 어디서나 정답의 N = {n}배입니다. 책은 배치에 대해 평균을 내는데 합을 구했거나(손실), 평균의 "
-              "1/N을 빠뜨렸습니다(그 기울기)"},
+        "ko": "결과가 어디서나 정답의 N = {n}배입니다. 손실이라면 책처럼 배치의 평균을 내야 하는데 합을 "
+              "구했고, 기울기라면 평균의 1/N을 빠뜨렸습니다"},
     "diagnosis.sign_flipped": {
         "en": "the right size but the opposite sign everywhere: look for a subtraction the wrong way round (y - t, "
               "not t - y) or a lost minus",
@@ -460,7 +460,7 @@ CATALOGUE = {
     "diagnosis.reshaped": {
         "en": "the right numbers in the wrong shape {shape}: reshape the result back to {expected} (e.g. "
               "dx.reshape(*self.original_x_shape))",
-        "ko": "값은 맞지만 형상이 {shape}입니다. 결과를 {expected}로 되돌리세요(예: "
+        "ko": "값은 맞지만 형상이 {shape}입니다. 결과를 {expected|으로/로} 되돌리세요(예: "
               "dx.reshape(*self.original_x_shape))"},
     "diagnosis.misplaced_values": {
         "en": "the right numbers in the wrong places: a reshape where a transpose was needed (reshape keeps the "
@@ -537,7 +537,8 @@ CATALOGUE = {
         "ko": "입력이 크면 exp가 오버플로합니다. np.exp 전에 (행마다) 최댓값을 빼세요. 결과는 달라지지 않습니다"},
     "diagnosis.log_of_zero": {
         "en": "log(0) is -inf: add a small constant inside the log (np.log(y + 1e-7)) or clip y",
-        "ko": "log(0)은 -inf입니다. 로그 안에 작은 값을 더하거나(np.log(y + 1e-7)) y를 clip하세요"},
+        "ko": "log(0)은 -inf입니다. 로그 안에 작은 값을 더하거나(np.log(y + 1e-7)) np.clip으로 y의 범위를 "
+              "제한하세요"},
     "diagnosis.labels_as_one_hot": {
         "en": "t is taken for one-hot targets also when it holds labels: index with y[np.arange(N), t], or turn "
               "one-hot t into labels with argmax first",
@@ -572,8 +573,8 @@ CATALOGUE = {
     "diagnosis.mask_inverted": {
         "en": "the mask is inverted: relu keeps x where x > 0 and gives 0 where x <= 0 (and backward passes dout "
               "only where x > 0)",
-        "ko": "마스크가 반대입니다. relu는 x > 0인 곳에서 x를, x <= 0인 곳에서 0을 냅니다(역전파도 x > 0인 곳에서만 "
-              "dout을 흘립니다)"},
+        "ko": "마스크가 반대입니다. ReLU는 x > 0인 곳에서 x를, x <= 0인 곳에서 0을 냅니다(역전파도 x > 0인 "
+              "곳에서만 dout을 흘립니다)"},
     "diagnosis.sigmoid_sign": {
         "en": "this is 1 / (1 + exp(x)): the exponent is -x",
         "ko": "1 / (1 + exp(x))를 계산했습니다. 지수는 -x여야 합니다"},
@@ -634,7 +635,7 @@ CATALOGUE = {
               "늘리세요"},
     "diagnosis.nesterov_plain_momentum": {
         "en": "this is plain momentum: Nesterov's rule looks ahead, W += mu*mu*v - (1 + mu)*lr*dW",
-        "ko": "평범한 모멘텀입니다. 네스테로프 규칙은 앞을 내다보는 W += mu*mu*v - (1 + mu)*lr*dW입니다"},
+        "ko": "일반 모멘텀입니다. 네스테로프 규칙은 앞을 내다보는 W += mu*mu*v - (1 + mu)*lr*dW입니다"},
     "diagnosis.rmsprop_no_one_minus": {
         "en": "the squared gradient enters without (1 - decay_rate): h = decay_rate * h + (1 - decay_rate) * dW * dW",
         "ko": "기울기 제곱이 (1 - decay_rate) 없이 더해집니다. h = decay_rate * h + (1 - decay_rate) * dW * dW입니다"},
@@ -681,16 +682,16 @@ CATALOGUE = {
     "diagnosis.batchnorm_after_activation": {
         "en": "these are the gradients of a network that normalises after the activation: put each BatchNorm between "
               "its Affine and its activation (Affine, BatchNorm, activation)",
-        "ko": "활성화 함수 뒤에서 정규화하는 신경망의 기울기입니다. BatchNorm은 Affine과 활성화 함수 사이에 "
-              "두세요(Affine, BatchNorm, 활성화 함수 순)"},
+        "ko": "활성화 함수 뒤에서 정규화하는 신경망의 기울기입니다. 배치 정규화 계층은 Affine 계층과 활성화 "
+              "함수 사이에 두세요(Affine, 배치 정규화, 활성화 함수 순)"},
     "diagnosis.he_as_xavier": {
         "en": "ReLU wants He's initial values, std sqrt(2 / fan_in); sqrt(1 / fan_in) is Xavier's, for sigmoid",
-        "ko": "ReLU에는 표준편차가 sqrt(2 / fan_in)인 He 초깃값을 씁니다. sqrt(1 / fan_in)은 sigmoid용 Xavier "
-              "초깃값입니다"},
+        "ko": "ReLU에는 표준편차가 sqrt(2 / fan_in)인 He 초깃값을 씁니다. sqrt(1 / fan_in)은 시그모이드용 "
+              "Xavier 초깃값입니다"},
     "diagnosis.xavier_as_he": {
         "en": "sigmoid wants Xavier's initial values, std sqrt(1 / fan_in); sqrt(2 / fan_in) is He's, for ReLU",
-        "ko": "sigmoid에는 표준편차가 sqrt(1 / fan_in)인 Xavier 초깃값을 씁니다. sqrt(2 / fan_in)은 ReLU용 He "
-              "초깃값입니다"},
+        "ko": "시그모이드에는 표준편차가 sqrt(1 / fan_in)인 Xavier 초깃값을 씁니다. sqrt(2 / fan_in)은 ReLU용 "
+              "He 초깃값입니다"},
     "diagnosis.decay_missing_half": {
         "en": "the 0.5 of 0.5 * lambda * sum(W**2) is missing (it makes the gradient exactly lambda * W)",
         "ko": "0.5 * lambda * sum(W**2)의 0.5가 빠졌습니다(0.5가 있어야 기울기가 정확히 lambda * W가 됩니다)"},
@@ -758,7 +759,7 @@ CATALOGUE = {
     "diagnosis.curve_flat": {
         "en": "the training loss hardly fell (from {start:.3g} to {end:.3g}): the updates do not reach the network "
               "(copies of params?) or the gradients are wrong; see the learning curve",
-        "ko": "학습 손실이 거의 줄지 않았습니다({start:.3g}에서 {end:.3g}로). 갱신이 신경망에 반영되지 "
+        "ko": "학습 손실이 {start:.3g}에서 {end:.3g|으로/로} 거의 줄지 않았습니다. 갱신이 신경망에 반영되지 "
               "않거나(params의 복사본?) 기울기가 틀렸습니다. 학습 곡선을 보세요"},
     "diagnosis.accuracy_below_threshold": {
         "en": "the loss falls, but not far enough: look for a smaller mistake in the checks above",
@@ -863,13 +864,13 @@ CATALOGUE = {
         "ko": "곱셈 노드: 입력을 바꿔 곱하지 않음"},
     "diagnosis_title.mask_inverted": {
         "en": "Relu mask inverted",
-        "ko": "Relu 마스크가 반대"},
+        "ko": "ReLU 마스크가 반대"},
     "diagnosis_title.sigmoid_sign": {
         "en": "sigmoid: exp(x) instead of exp(-x)",
-        "ko": "sigmoid: exp(-x) 대신 exp(x)"},
+        "ko": "시그모이드: exp(-x) 대신 exp(x)"},
     "diagnosis_title.sigmoid_backward_uses_x": {
         "en": "Sigmoid backward uses the input",
-        "ko": "Sigmoid 역전파가 입력을 씀"},
+        "ko": "Sigmoid 계층의 역전파가 입력을 씀"},
     "diagnosis_title.affine_no_flatten": {
         "en": "Affine does not flatten N-D input",
         "ko": "Affine이 N차원 입력을 평탄화하지 않음"},
@@ -890,7 +891,7 @@ CATALOGUE = {
         "ko": "계층이 params의 복사본을 가짐"},
     "diagnosis_title.rebinds_params": {
         "en": "params rebound instead of updated in place",
-        "ko": "params를 제자리 갱신하지 않고 새로 묶음"},
+        "ko": "params를 제자리에서 갱신하지 않고 새 배열로 바꿈"},
     "diagnosis_title.state_reset": {
         "en": "optimizer state reset between calls",
         "ko": "옵티마이저 상태가 호출마다 초기화됨"},
@@ -905,7 +906,7 @@ CATALOGUE = {
         "ko": "Adam이 매개변수마다 t를 셈"},
     "diagnosis_title.nesterov_plain_momentum": {
         "en": "Nesterov as plain momentum",
-        "ko": "네스테로프 대신 평범한 모멘텀"},
+        "ko": "네스테로프 대신 일반 모멘텀"},
     "diagnosis_title.rmsprop_no_one_minus": {
         "en": "RMSprop without (1 - decay_rate)",
         "ko": "(1 - decay_rate) 없는 RMSprop"},
@@ -1081,7 +1082,7 @@ CATALOGUE = {
         "ko": "6.1.4 모멘텀"},
     "book.6.1.5": {
         "en": "6.1.5 AdaGrad (and RMSprop)",
-        "ko": "6.1.5 AdaGrad(와 RMSProp)"},
+        "ko": "6.1.5 AdaGrad(와 RMSprop)"},
     "book.6.1.6": {
         "en": "6.1.6 Adam",
         "ko": "6.1.6 Adam"},
@@ -1131,13 +1132,14 @@ CATALOGUE = {
     # ============================================================ command line
     "cli.no_folder": {
         "en": "error: submission folder {path} does not exist",
-        "ko": "오류: 제출 폴더 {path}이(가) 없습니다"},
+        "ko": "오류: 제출 폴더 {path|이/가} 없습니다"},
     "cli.notebooks": {
         "en": "error: {path} holds notebooks ({names}) but no common/ folder: the grader reads the modules "
               "(common/layers.py, ch05/two_layer_net.py, ...); put your code into the files of student_template/ and "
               "hand in that folder",
-        "ko": "오류: {path}에 노트북({names})은 있지만 common/ 폴더가 없습니다. 채점기는 모듈(common/layers.py, "
-              "ch05/two_layer_net.py, ...)을 읽습니다. 코드를 student_template/의 파일에 옮겨 그 폴더를 제출하세요"},
+        "ko": "오류: {path}에 노트북은 있지만({names}) common/ 폴더가 없습니다. 채점기는 "
+              "모듈(common/layers.py, ch05/two_layer_net.py, ...)을 읽습니다. 코드를 student_template/의 "
+              "파일에 옮겨 그 폴더를 제출하세요"},
     "cli.no_common": {
         "en": "error: {path} holds no common/ folder: is it a submission laid out like the book's repository "
               "(common/layers.py, ch05/two_layer_net.py, ...)?",
@@ -1170,7 +1172,7 @@ CATALOGUE = {
         "ko": "zip 파일을 풀면 200 MB가 넘습니다"},
     "batch.zip_outside": {
         "en": "the zip holds a path outside its folder: {name}",
-        "ko": "zip 파일에 폴더 밖을 가리키는 경로(outside)가 있습니다: {name}"},
+        "ko": "zip 파일에 폴더 밖을 가리키는 경로가 있습니다: {name}"},
     "batch.zip_unreadable": {
         "en": "the zip cannot be read ({detail})",
         "ko": "zip 파일을 읽을 수 없습니다({detail})"},
@@ -1197,7 +1199,7 @@ CATALOGUE = {
         "ko": "경고: MNIST를 불러오지 못했습니다: {detail}"},
     "batch.not_a_folder": {
         "en": "error: {path} is not a folder",
-        "ko": "오류: {path}은(는) 폴더가 아닙니다"},
+        "ko": "오류: {path|은/는} 폴더가 아닙니다"},
     "batch.summary": {
         "en": "{students} students, {graded} graded in this run; grades in {path}",
         "ko": "학생 {students}명, 이번에 {graded}명 채점; 점수는 {path}에 있습니다"},
@@ -1525,10 +1527,10 @@ CATALOGUE = {
         "ko": "TwoLayerNet이 SGD와 오차역전파법으로 MNIST를 학습한다"},
     "ch05.pair.one": {
         "en": "{what} returns one value; expected the pair (dx, dy)",
-        "ko": "{what}이(가) 값 하나를 돌려줍니다. (dx, dy) 쌍을 돌려줘야 합니다"},
+        "ko": "{what|이/가} 값 하나를 돌려줍니다. (dx, dy) 쌍을 돌려줘야 합니다"},
     "ch05.pair.many": {
         "en": "{what} returns {n} values; expected the pair (dx, dy)",
-        "ko": "{what}이(가) 값 {n}개를 돌려줍니다. (dx, dy) 쌍을 돌려줘야 합니다"},
+        "ko": "{what|이/가} 값 {n}개를 돌려줍니다. (dx, dy) 쌍을 돌려줘야 합니다"},
     "ch05.mul.case.apples": {
         "en": "the book's apples: 100 * 2 * 1.1 = 220, and backward of dout = 1",
         "ko": "책의 사과 쇼핑 예: 100 * 2 * 1.1 = 220, 그리고 dout = 1의 역전파"},
@@ -1549,7 +1551,7 @@ CATALOGUE = {
         "ko": "형상이 {shape}인 배열 x, y와 무작위 dout"},
     "ch05.what.should_be": {
         "en": "{name} (should be {formula})",
-        "ko": "{name}({formula}이어야 함)"},
+        "ko": "{name}({formula|이어야/여야} 함)"},
     "ch05.add.case.fruit": {
         "en": "the book's fruit: 200 + 450 = 650, and backward of dout = 1.1",
         "ko": "책의 과일 쇼핑 예: 200 + 450 = 650, 그리고 dout = 1.1의 역전파"},
@@ -1648,10 +1650,10 @@ CATALOGUE = {
         "ko": "net.params가 없거나 딕셔너리가 아닙니다"},
     "ch05.net.params_missing": {
         "en": "net.params has no {missing} (keys: {keys})",
-        "ko": "net.params에 {missing}이(가) 없습니다(있는 키: {keys})"},
+        "ko": "net.params에 {missing|이/가} 없습니다(있는 키: {keys})"},
     "ch05.net.param_shape": {
         "en": "params['{key}'] has shape {shape}, expected {expected} for TwoLayerNet(40, 30, 10)",
-        "ko": "TwoLayerNet(40, 30, 10)의 params['{key}'] 형상이 {shape}입니다. {expected}이어야 합니다"},
+        "ko": "TwoLayerNet(40, 30, 10)의 params['{key}'] 형상이 {shape}입니다. {expected|이어야/여야} 합니다"},
     "ch05.net.case.layers": {
         "en": "layers holds Affine1, Relu1, Affine2 in this order; lastLayer is the loss layer",
         "ko": "layers에 Affine1, Relu1, Affine2가 이 순서로 있고, lastLayer가 손실 계층"},
@@ -1684,7 +1686,7 @@ CATALOGUE = {
         "ko": "기본값 weight_init_std=0.01에서 params['{key}']의 표준편차가 {std:.3g}입니다"},
     "ch05.net.bias_not_zero": {
         "en": "params['{key}'] does not start at zero",
-        "ko": "params['{key}']가 0에서 시작하지 않습니다"},
+        "ko": "params['{key}']{|이/가} 0에서 시작하지 않습니다"},
     "ch05.net.params_four_keys": {
         "en": "net.params must hold W1, b1, W2 and b2",
         "ko": "net.params에 W1, b1, W2, b2가 있어야 합니다"},
@@ -1717,10 +1719,10 @@ CATALOGUE = {
         "ko": "정답 레이블의 정확도"},
     "ch05.net.grads_not_dict": {
         "en": "{what} returns a {kind}; expected a dict keyed W1, b1, W2, b2",
-        "ko": "{what}이(가) {kind}을(를) 돌려줍니다. W1, b1, W2, b2를 키로 하는 딕셔너리여야 합니다"},
+        "ko": "{what|이/가} {kind|을/를} 돌려줍니다. W1, b1, W2, b2를 키로 하는 딕셔너리여야 합니다"},
     "ch05.net.grads_no_key": {
         "en": "{what} has no '{key}' (keys: {keys})",
-        "ko": "{what}에 '{key}'가 없습니다(있는 키: {keys})"},
+        "ko": "{what}에 '{key}'{|이/가} 없습니다(있는 키: {keys})"},
     "ch05.net.case.gradient_key": {
         "en": "gradient['{key}'] (one-hot targets, batch of 5)",
         "ko": "gradient['{key}'](원-핫 정답, 배치 크기 5)"},
@@ -1736,7 +1738,8 @@ CATALOGUE = {
     "ch05.net.old_values": {
         "en": "after an in-place update of params['{first}'] and params['{second}'], predict(x) still uses the old "
               "values",
-        "ko": "params['{first}']와 params['{second}']를 제자리에서 갱신했는데도 predict(x)가 예전 값을 씁니다"},
+        "ko": "params['{first}']{|과/와} params['{second}']{|을/를} 제자리에서 갱신했는데도 predict(x)가 예전 "
+              "값을 씁니다"},
     "ch05.net.case.numerical": {
         "en": "every key, one-hot targets, small network",
         "ko": "작은 신경망, 원-핫 정답, 모든 키"},
@@ -1748,7 +1751,8 @@ CATALOGUE = {
               "{expected:.4g}). numerical_gradient는 복사본이 아니라 net.params 자체를 조금 바꿨다가 되돌려야 합니다"},
     "ch05.mnist.case": {
         "en": "{iterations} SGD steps (lr {lr}, batch {batch}): test accuracy >= {threshold:.0%}",
-        "ko": "SGD {iterations}단계(학습률 {lr}, 배치 {batch}): 시험 데이터 정확도 {threshold:.0%} 이상"},
+        "ko": "SGD {iterations}단계(학습률 {lr}, 미니배치 크기 {batch}): 시험 데이터 정확도 {threshold:.0%} "
+              "이상"},
     "ch05.mnist.low": {
         "en": "test accuracy {accuracy:.1%} after training, expected at least {threshold:.0%}",
         "ko": "학습 후 시험 데이터 정확도가 {accuracy:.1%}입니다. {threshold:.0%} 이상이어야 합니다"},
@@ -1795,13 +1799,13 @@ CATALOGUE = {
         "ko": "MultiLayerNet의 가중치 감소가 손실에 0.5 * lambda * sum(W**2)를, dW에 lambda * W를 더한다"},
     "check.ch06.net_gradient": {
         "en": "MultiLayerNet.gradient matches numerical gradient (relu and sigmoid)",
-        "ko": "MultiLayerNet.gradient가 수치 미분으로 구한 기울기와 일치한다(relu와 sigmoid)"},
+        "ko": "MultiLayerNet.gradient가 수치 미분으로 구한 기울기와 일치한다(ReLU와 시그모이드)"},
     "check.ch06.net_extend_gradient": {
         "en": "MultiLayerNetExtend.gradient with batch normalization matches numerical gradient",
         "ko": "배치 정규화를 쓴 MultiLayerNetExtend.gradient가 수치 미분으로 구한 기울기와 일치한다"},
     "check.ch06.net_extend_dropout": {
         "en": "MultiLayerNetExtend with dropout is random in training, deterministic in test mode",
-        "ko": "드롭아웃을 쓴 MultiLayerNetExtend는 훈련 때 무작위이고 시험 때 결정적이다"},
+        "ko": "드롭아웃을 쓴 MultiLayerNetExtend는 훈련 때 무작위이고 시험 때는 항상 같은 값을 낸다"},
     "check.ch06.trainer_loop": {
         "en": "Trainer runs epochs * train_size / mini_batch_size iterations, one accuracy per epoch",
         "ko": "Trainer가 epochs * train_size / mini_batch_size번 반복하고 에폭마다 정확도를 하나씩 기록한다"},
@@ -1820,27 +1824,27 @@ CATALOGUE = {
     "ch06.opt.moved": {
         "en": "after step {step}, params[{key}] has moved by {moved:.6g} at index {index}, expected {expected:.6g} "
               "({rule})",
-        "ko": "{step}단계 후 params[{key}]가 위치 {index}에서 {moved:.6g}만큼 움직였습니다. 기대값은 "
+        "ko": "{step}단계 후 params[{key}]{|이/가} 위치 {index}에서 {moved:.6g}만큼 움직였습니다. 기댓값은 "
               "{expected:.6g}입니다(규칙: {rule})"},
     "ch06.opt.moved_later": {
         "en": "after step {step}, params[{key}] has moved by {moved:.6g} at index {index}, expected {expected:.6g} "
               "({rule}); step 1 was right, so look at the state kept between calls (created once, on the first call, "
               "then updated)",
-        "ko": "{step}단계 후 params[{key}]가 위치 {index}에서 {moved:.6g}만큼 움직였습니다. 기대값은 "
+        "ko": "{step}단계 후 params[{key}]{|이/가} 위치 {index}에서 {moved:.6g}만큼 움직였습니다. 기댓값은 "
               "{expected:.6g}입니다(규칙: {rule}). 1단계는 맞았으니 호출 사이에 유지하는 상태(첫 호출 때 한 번 "
               "만들고 이후 갱신)를 살펴보세요"},
     "ch06.opt.new_array": {
         "en": "after step {step}, params[{key}] is a new array",
-        "ko": "{step}단계 후 params[{key}]가 새 배열입니다"},
+        "ko": "{step}단계 후 params[{key}]{|이/가} 새 배열입니다"},
     "ch06.what.original_array": {
         "en": "the original params[{key}] array",
         "ko": "원래의 params[{key}] 배열"},
     "ch06.opt.case.steps": {
         "en": "5 steps of {call} on two parameters",
-        "ko": "매개변수 두 개에 {call}을(를) 5단계 적용"},
+        "ko": "매개변수 두 개에 {call|을/를} 5단계 적용"},
     "ch06.opt.case.defaults": {
         "en": "default hyper-parameters: {cls}() behaves as {call}",
-        "ko": "기본 하이퍼파라미터: {cls}()가 {call}처럼 동작"},
+        "ko": "기본 하이퍼파라미터: {cls}()의 동작이 {call|과/와} 같음"},
     "ch06.opt.defaults_question": {
         "en": "{text}, with the defaults {defaults}",
         "ko": "{text}(기본값 {defaults}일 때)"},
@@ -1886,7 +1890,7 @@ CATALOGUE = {
         "ko": "두 번째 시험 모드 출력"},
     "ch06.dropout.all_zero": {
         "en": "{what} is zero everywhere",
-        "ko": "{what}이(가) 모두 0입니다"},
+        "ko": "{what|이/가} 모두 0입니다"},
     "ch06.dropout.no_common_factor": {
         "en": "{what}: the kept units are not all x times one common factor (out / x ranges from {low:.4g} to "
               "{high:.4g})",
@@ -1896,13 +1900,13 @@ CATALOGUE = {
         "ko": "훈련 때 뉴런의 dropout_ratio = 0.3 비율을 삭제하고 나머지는 같은 배율로 조정"},
     "ch06.dropout.fraction": {
         "en": "{dropped:.3f} of the 40000 units are zero in training, expected about {ratio}",
-        "ko": "훈련 때 뉴런 40000개 중 {dropped:.3f} 비율이 0입니다. 기대값은 약 {ratio}입니다"},
+        "ko": "훈련 때 뉴런 40000개 중 0인 뉴런의 비율이 {dropped:.3f}입니다. 기댓값은 약 {ratio}입니다"},
     "ch06.dropout.case.test_mode": {
         "en": "test mode keeps every unit, with one factor, and is deterministic",
-        "ko": "시험 모드는 모든 뉴런을 같은 배율로 남기고 결정적"},
+        "ko": "시험 모드는 모든 뉴런을 같은 배율로 남기고 항상 같은 값을 냄"},
     "ch06.dropout.test_drops": {
         "en": "test mode zeroes {dropped:.3f} of the units: dropout acts only while training",
-        "ko": "시험 모드에서 뉴런의 {dropped:.3f} 비율이 0이 됩니다. 드롭아웃은 훈련 때만 작동해야 합니다"},
+        "ko": "시험 모드에서 0이 되는 뉴런의 비율이 {dropped:.3f}입니다. 드롭아웃은 훈련 때만 작동해야 합니다"},
     "ch06.dropout.case.mean": {
         "en": "the mean training output equals the test output (standard or inverted dropout)",
         "ko": "훈련 모드 출력의 평균이 시험 모드 출력과 같음(일반 또는 역 드롭아웃)"},
@@ -1986,10 +1990,10 @@ CATALOGUE = {
         "ko": "시험 모드 순전파 후의 {name}"},
     "ch06.grads.not_dict": {
         "en": "{what} is not a dict keyed like params",
-        "ko": "{what}이(가) params와 같은 키를 가진 딕셔너리가 아닙니다"},
+        "ko": "{what|이/가} params와 같은 키를 가진 딕셔너리가 아닙니다"},
     "ch06.grads.missing": {
         "en": "{what} has no {keys}",
-        "ko": "{what}에 {keys}이(가) 없습니다"},
+        "ko": "{what}에 {keys|이/가} 없습니다"},
     "ch06.bn.case.dx": {
         "en": "dx for x {shape}",
         "ko": "형상이 {shape}인 x에 대한 dx"},
@@ -1998,13 +2002,13 @@ CATALOGUE = {
         "ko": "형상이 {shape}인 x에 대한 dgamma와 dbeta"},
     "ch06.net.no_key": {
         "en": "{call}.params has no {key}",
-        "ko": "{call}.params에 {key}가 없습니다"},
+        "ko": "{call}.params에 {key|이/가} 없습니다"},
     "ch06.net.key_shape": {
         "en": "{call}.params[{key}] has shape {shape}, expected {expected}",
-        "ko": "{call}.params[{key}]의 형상이 {shape}입니다. {expected}이어야 합니다"},
+        "ko": "{call}.params[{key}]의 형상이 {shape}입니다. {expected|이어야/여야} 합니다"},
     "ch06.init.the_number": {
         "en": "the number itself",
-        "ko": "주어진 수 그대로"},
+        "ko": "지정한 값"},
     "ch06.init.case": {
         "en": "weight_init_std={setting}: weights of std {words}, biases 0",
         "ko": "weight_init_std={setting}: 가중치의 표준편차는 {words}, 편향은 0"},
@@ -2013,25 +2017,25 @@ CATALOGUE = {
         "ko": "params가 딕셔너리가 아닙니다"},
     "ch06.init.missing": {
         "en": "params has no W{i} or b{i}",
-        "ko": "params에 W{i} 또는 b{i}가 없습니다"},
+        "ko": "params에 W{i} 또는 b{i|이/가} 없습니다"},
     "ch06.init.std": {
         "en": "W{i} (fan_in {fan_in}) has mean {mean:.3g} and std {std:.4g}, expected mean 0 and std {words} = "
               "{want:.4g}",
-        "ko": "W{i}(fan_in {fan_in})의 평균이 {mean:.3g}, 표준편차가 {std:.4g}입니다. 평균 0, 표준편차 {words} = "
-              "{want:.4g}이어야 합니다"},
+        "ko": "W{i}(fan_in {fan_in})의 평균이 {mean:.3g}, 표준편차가 {std:.4g}입니다. 평균은 0, 표준편차는 "
+              "{words}인 {want:.4g|이어야/여야} 합니다"},
     "ch06.decay.case.loss": {
         "en": "loss(lambda={lam}) - loss(lambda=0) = 0.5 * lambda * sum(W**2) over every W",
         "ko": "loss(lambda={lam}) - loss(lambda=0) = 모든 W에 대한 0.5 * lambda * sum(W**2)"},
     "ch06.decay.adds": {
         "en": "weight decay adds {difference:.6g} to the loss, expected 0.5 * lambda * sum(W**2) = {expected:.6g}",
-        "ko": "가중치 감소가 손실에 {difference:.6g}를 더합니다. 기대값은 0.5 * lambda * sum(W**2) = "
+        "ko": "가중치 감소가 손실에 {difference:.6g|을/를} 더합니다. 기댓값은 0.5 * lambda * sum(W**2) = "
               "{expected:.6g}입니다"},
     "ch06.decay.case.gain": {
         "en": "the gradient of each W gains lambda * W, the biases none",
         "ko": "각 W의 기울기에는 lambda * W가 더해지고, 편향에는 아무것도 더해지지 않음"},
     "ch06.decay.no_key": {
         "en": "gradient() returned no {key}",
-        "ko": "gradient()가 {key}를 돌려주지 않았습니다"},
+        "ko": "gradient()가 {key|을/를} 돌려주지 않았습니다"},
     "ch06.what.decay_gain": {
         "en": "gradient[{key}] with lambda minus without",
         "ko": "lambda가 있을 때와 없을 때의 gradient[{key}] 차이"},
@@ -2067,13 +2071,13 @@ CATALOGUE = {
         "ko": "훈련 모드 예측 {repeats}번의 평균이 시험 모드 예측과 {error:.0%} 다릅니다"},
     "ch06.trainer.not_found": {
         "en": "optimizer={name} is not found ({error})",
-        "ko": "optimizer={name}을(를) 찾지 못했습니다({error})"},
+        "ko": "optimizer={name|을/를} 찾지 못했습니다({error})"},
     "ch06.trainer.never_returned": {
         "en": "{what} holds {value:.4g}, which the network never returned",
-        "ko": "{what}에 신경망이 돌려준 적 없는 값 {value:.4g}가 있습니다"},
+        "ko": "{what}에 신경망이 돌려준 적 없는 값 {value:.4g|이/가} 있습니다"},
     "ch06.trainer.case.iterations": {
         "en": "300 samples, batches of 100, 3 epochs: 9 iterations, a loss for each",
-        "ko": "샘플 300개, 배치 100, 3에폭: 9번 반복하고 반복마다 손실 기록"},
+        "ko": "샘플 300개, 미니배치 크기 100, 3에폭: 9번 반복하고 반복마다 손실 기록"},
     "ch06.trainer.gradient_calls": {
         "en": "train() called network.gradient {n} times, expected epochs * train_size / mini_batch_size = 9",
         "ko": "train()이 network.gradient를 {n}번 불렀습니다. epochs * train_size / mini_batch_size = 9번이어야 "
@@ -2109,7 +2113,7 @@ CATALOGUE = {
               "update가 제자리에서 갱신합니다"},
     "ch06.trainer.case.small": {
         "en": "200 samples, batches of 20, 2 epochs, evaluate_sample_num_per_epoch=30",
-        "ko": "샘플 200개, 배치 20, 2에폭, evaluate_sample_num_per_epoch=30"},
+        "ko": "샘플 200개, 미니배치 크기 20, 2에폭, evaluate_sample_num_per_epoch=30"},
     "ch06.trainer.small_counts": {
         "en": "{iterations} iterations and {accuracies} accuracies, expected 20 and 2",
         "ko": "반복 {iterations}번, 정확도 {accuracies}개입니다. 20번과 2개여야 합니다"},
@@ -2118,13 +2122,13 @@ CATALOGUE = {
         "ko": "정확도를 샘플 {sizes}개로 계산했습니다. 앞에서부터 evaluate_sample_num_per_epoch = 30개여야 합니다"},
     "ch06.trainer.made": {
         "en": "optimizer={name} made a {cls}",
-        "ko": "optimizer={name}이(가) {cls}을(를) 만들었습니다"},
+        "ko": "optimizer={name|이/가} {cls|을/를} 만들었습니다"},
     "ch06.trainer.name_unchanged": {
         "en": "with optimizer={name}, network.params is unchanged after training",
         "ko": "optimizer={name}일 때 학습 후에도 network.params가 그대로입니다"},
     "ch06.mnist.case": {
         "en": "batch normalization on, Adam(lr=0.001), 2 epochs of 5000 images, batches of 100",
-        "ko": "배치 정규화 사용, Adam(lr=0.001), 이미지 5000장으로 2에폭, 배치 100"},
+        "ko": "배치 정규화 사용, Adam(lr=0.001), 이미지 5000장으로 2에폭, 미니배치 크기 100"},
     "ch06.mnist.low": {
         "en": "test accuracy {accuracy:.1%} on the first {n} test images; a correct network reaches at least "
               "{threshold:.0%} here (the reference 87.5% to 89%)",
@@ -2197,7 +2201,7 @@ CATALOGUE = {
         "ko": "실수"},
     "ch07.size.not_integer": {
         "en": "conv_output_size(9, 3, 2, 0) returned {kind} ({value})",
-        "ko": "conv_output_size(9, 3, 2, 0)이 {kind}({value})를 돌려줍니다"},
+        "ko": "conv_output_size(9, 3, 2, 0)의 결과가 {kind}({value})입니다"},
     "ch07.size.integer_wrong": {
         "en": "conv_output_size(9, 3, 2, 0) is {value}, expected 4",
         "ko": "conv_output_size(9, 3, 2, 0)이 {value}입니다. 4여야 합니다"},
@@ -2222,9 +2226,9 @@ CATALOGUE = {
     "ch07.col2im.not_adjoint": {
         "en": "{what} is not the adjoint of im2col: <im2col(x), col> = {left:.6g} but <x, col2im(col)> = "
               "{right:.6g}; pixel {index} is {got:.6g}, expected {expected:.6g} (the sum of the windows covering it)",
-        "ko": "{what}이(가) im2col의 수반 연산이 아닙니다: <im2col(x), col> = {left:.6g}인데 <x, col2im(col)> = "
-              "{right:.6g}입니다. 픽셀 {index}의 값이 {got:.6g}입니다(기대값은 그 픽셀을 덮는 윈도우들의 합인 "
-              "{expected:.6g})"},
+        "ko": "{what|이/가} im2col의 수반 연산이 아닙니다: <im2col(x), col> = {left:.6g}인데 <x, col2im(col)> "
+              "= {right:.6g}입니다. 픽셀 {index}의 값이 {got:.6g}입니다(기댓값은 그 픽셀을 덮는 윈도우들의 "
+              "합인 {expected:.6g})"},
     "ch07.col2im.case.shape": {
         "en": "returns an array of input_shape (N, C, H, W)",
         "ko": "input_shape (N, C, H, W) 형상의 배열을 돌려줌"},
@@ -2251,10 +2255,10 @@ CATALOGUE = {
         "ko": "스트라이드 2, 패딩 1, 정사각형이 아닌 필터와 이미지"},
     "ch07.what.conv_output": {
         "en": "Convolution.forward output ({describe}, {filters} filters)",
-        "ko": "Convolution 순전파 출력({describe}, 필터 {filters}개)"},
+        "ko": "합성곱 계층의 순전파 출력({describe}, 필터 {filters}개)"},
     "ch07.conv.none_after_backward": {
         "en": "{cls}.{name} is None after backward (set self.{name} in backward)",
-        "ko": "역전파 후에도 {cls}.{name}이(가) None입니다(backward에서 self.{name}을(를) 저장하세요)"},
+        "ko": "역전파 후에도 {cls}.{name|이/가} None입니다(backward에서 self.{name|을/를} 저장하세요)"},
     "ch07.conv.case.gradient": {
         "en": "{name}, {label}",
         "ko": "{name}, {label}"},
@@ -2292,7 +2296,7 @@ CATALOGUE = {
               "전혀 받지 않을 수 있지만 그보다 많거나 부호가 반대일 수는 없습니다"},
     "ch07.what.pool_output": {
         "en": "Pooling.forward output ({describe})",
-        "ko": "Pooling 순전파 출력({describe})"},
+        "ko": "풀링 계층의 순전파 출력({describe})"},
     "ch07.what.pool_dx": {
         "en": "dx returned by backward ({describe})",
         "ko": "역전파가 돌려준 dx({describe})"},
@@ -2301,7 +2305,7 @@ CATALOGUE = {
         "ko": "params가 딕셔너리가 아닙니다"},
     "ch07.net.params_lack": {
         "en": "params lacks {missing} (has {has})",
-        "ko": "params에 {missing}이(가) 없습니다(있는 키: {has})"},
+        "ko": "params에 {missing|이/가} 없습니다(있는 키: {has})"},
     "ch07.net.case.shapes": {
         "en": "params W1, b1 (conv), W2, b2, W3, b3 have the right shapes",
         "ko": "params의 W1, b1(합성곱), W2, b2, W3, b3의 형상이 올바름"},
@@ -2313,7 +2317,7 @@ CATALOGUE = {
         "ko": "layers는 순서대로 Conv1, Relu1, Pool1, Affine1, Relu2, Affine2이고, 그다음 last_layer"},
     "ch07.net.layer_keys": {
         "en": "layers has keys {layers}, expected {expected}",
-        "ko": "layers의 키가 {layers}입니다. {expected}이어야 합니다"},
+        "ko": "layers의 키가 {layers}입니다. {expected|이어야/여야} 합니다"},
     "ch07.net.no_last_layer": {
         "en": "the network has no last_layer (a SoftmaxWithLoss)",
         "ko": "신경망에 last_layer(SoftmaxWithLoss)가 없습니다"},
@@ -2330,7 +2334,7 @@ CATALOGUE = {
         "ko": "계층이 params의 배열 자체를 가짐(params를 제자리에서 갱신하면 계층에 반영됨)"},
     "ch07.net.not_shared_item": {
         "en": "layers['{name}'].{attribute} is not params['{key}']",
-        "ko": "layers['{name}'].{attribute}와 params['{key}']가 다른 배열"},
+        "ko": "layers['{name}'].{attribute|과/와} params['{key}']{|이/가} 다른 배열"},
     "ch07.net.not_shared": {
         "en": "{items}",
         "ko": "{items}"},
@@ -2339,10 +2343,10 @@ CATALOGUE = {
         "ko": "gradient(x, t)가 params와 같은 키를 가진 딕셔너리를 돌려주지 않았습니다"},
     "ch07.net.grads_no_key": {
         "en": "gradient(x, t) has no key '{key}' (it has {keys})",
-        "ko": "gradient(x, t)에 키 '{key}'가 없습니다(있는 키: {keys})"},
+        "ko": "gradient(x, t)에 키 '{key}'{|이/가} 없습니다(있는 키: {keys})"},
     "ch07.net.grad_none": {
         "en": "gradient(x, t)['{key}'] is None",
-        "ko": "gradient(x, t)['{key}']가 None입니다"},
+        "ko": "gradient(x, t)['{key}']{|이/가} None입니다"},
     "ch07.net.case.loss": {
         "en": "loss(x, t) is the cross-entropy of the network's scores",
         "ko": "loss(x, t)는 신경망 점수의 교차 엔트로피 오차"},
@@ -2363,7 +2367,7 @@ CATALOGUE = {
         "ko": "정답 레이블"},
     "ch07.net.accuracy": {
         "en": "accuracy(x, t, batch_size=3) on {n} samples with {targets} is {accuracy:.4g}, expected {expected:.4g}",
-        "ko": "{targets}을 쓴 샘플 {n}개의 accuracy(x, t, batch_size=3)가 {accuracy:.4g}입니다. 기대값은 "
+        "ko": "{targets|을/를} 쓴 샘플 {n}개의 accuracy(x, t, batch_size=3)가 {accuracy:.4g}입니다. 기댓값은 "
               "{expected:.4g}입니다"},
     "ch07.accuracy.case.labels": {
         "en": "labels, batch_size 3 on 6 samples",
@@ -2376,8 +2380,9 @@ CATALOGUE = {
         "ko": "샘플 7개에 batch_size 3: 마지막의 짧은 배치도 셈"},
     "ch07.mnist.case": {
         "en": "test accuracy after {iterations} steps of {batch} on {images} images",
-        "ko": "이미지 {images}장에서 배치 {batch}로 {iterations}단계 학습한 후의 시험 데이터 정확도"},
+        "ko": "이미지 {images}장에서 미니배치 크기 {batch|으로/로} {iterations}단계 학습한 후의 시험 데이터 "
+              "정확도"},
     "ch07.mnist.low": {
         "en": "test accuracy {accuracy:.3f} on {n} images is below {threshold}",
-        "ko": "시험 이미지 {n}장의 정확도 {accuracy:.3f}가 {threshold}보다 낮습니다"},
+        "ko": "시험 이미지 {n}장의 정확도 {accuracy:.3f|이/가} {threshold}보다 낮습니다"},
 }

@@ -13,7 +13,7 @@ What a value ends with, as a reader says it aloud:
   consonant, the others in a vowel); a word (the last part of snake_case or CamelCase) by the
   usual spelling of English loanwords: -m, -n, -ng, -l, -le, -ne, -me end in a consonant, a
   -p, -t, -k, -ck right after a vowel too (스텝, 넷, 아웃), others in a vowel (레이어, 그래디언트);
-- closing quotes and brackets, dots, commas and other marks are skipped.
+- % is 퍼센트; closing quotes and brackets, dots, commas and other marks are skipped.
 """
 import re
 
@@ -68,6 +68,8 @@ def word_ending(word):
 
 def ending(value):
     """NONE, RIEUL or OTHER: the last sound of ``value`` read aloud; None when nothing readable."""
+    if str(value).rstrip(")]}'\"").endswith("%"):
+        return NONE  # 퍼센트
     text = TRAILING_MARKS.sub("", str(value))
     if not text:
         return None

@@ -32,7 +32,7 @@ def test_every_message_has_both_languages_with_the_same_placeholders(message_id)
         assert isinstance(entry[language], str) and entry[language].strip(), f"{message_id}: empty {language}"
     assert fields(entry["en"]) == fields(entry["ko"]), f"{message_id}: placeholders differ"
     for language in LANGUAGES:
-        entry[language].format(**sample(entry[language]))  # valid format specs
+        messages.format_template(entry[language], sample(entry[language]))  # valid format specs
 
 
 def test_korean_is_korean_and_english_is_not():
