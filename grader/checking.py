@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from grader import diagnose
-from grader.diagnose import as_diagnosis
+from grader.diagnose import Diagnosis, as_diagnosis
 from grader.messages import Message as M
 from grader.messages import render
 from grader.runner import StudentError, WorkerStartError
@@ -184,6 +184,25 @@ def advice_for(diagnosis, check_):
     if section:
         return M("advice.see_book", advice=text, section=M(f"book.{section}"))
     return text
+
+
+def reconcile(results):
+    """Per chapter, replace each diagnosis that another diagnosis of that chapter explains
+    (grader.diagnose.EXPLAINED_BY) by that one, advice included; ``results`` in place."""
+    chapters = {}
+    for result in results:
+        chapters.setdefault(result.check.chapter, []).append(result)
+    for rows in chapters.values():
+        found = {d for r in rows for d in r.diagnoses}
+        for result in rows:
+            for case in result.cases:
+                other = diagnose.explained_by(case.diagnosis, found)
+                if other:
+                    case.diagnosis, case.advice = other, advice_for(Diagnosis(other), result.check)
+            other = diagnose.explained_by(result.error_diagnosis, found)
+            if other:
+                result.error_diagnosis, result.error_advice = other, advice_for(Diagnosis(other), result.check)
+    return results
 
 
 def _diagnosis_of(exc):

@@ -45,7 +45,7 @@ def grade(submission, chapters=CHAPTERS, include_hidden=True, progress=None, sel
     select: an optional predicate on checks (only those it accepts are run).
     time_limit: seconds, to lower every check's own limit per call (tests use it).
     """
-    from grader.checking import run_check
+    from grader.checking import reconcile, run_check
     from grader.checks import all_checks
     from grader.runner import Worker
 
@@ -59,7 +59,7 @@ def grade(submission, chapters=CHAPTERS, include_hidden=True, progress=None, sel
             results.append(result)
             if progress:
                 progress(result)
-    return results
+    return reconcile(results)
 
 
 def locate_submission(path):

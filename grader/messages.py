@@ -269,25 +269,25 @@ CATALOGUE = {
         "ko": "{what}에 {bad} 원소가 있습니다"},
     "cmp.wrong": {
         "en": "{what} is wrong: got {got:.8g}, expected {expected:.8g}",
-        "ko": "{what} 값이 틀렸습니다: 결과 {got:.8g}, 기대값 {expected:.8g}"},
+        "ko": "{what} 값이 틀렸습니다: 결과 {got:.8g}, 기댓값 {expected:.8g}"},
     "cmp.wrong_at": {
         "en": "{what} is wrong at index {index}: got {got:.8g}, expected {expected:.8g}",
-        "ko": "{what} 값이 위치 {index}에서 틀렸습니다: 결과 {got:.8g}, 기대값 {expected:.8g}"},
+        "ko": "{what} 값이 위치 {index}에서 틀렸습니다: 결과 {got:.8g}, 기댓값 {expected:.8g}"},
     "cmp.wrong_at_count": {
         "en": "{what} is wrong at index {index}: got {got:.8g}, expected {expected:.8g} ({count} of {size} values "
               "differ)",
-        "ko": "{what} 값이 위치 {index}에서 틀렸습니다: 결과 {got:.8g}, 기대값 {expected:.8g}({size}개 중 "
+        "ko": "{what} 값이 위치 {index}에서 틀렸습니다: 결과 {got:.8g}, 기댓값 {expected:.8g}({size}개 중 "
               "{count}개가 다름)"},
     "cmp.gradient": {
         "en": "{what} does not match the numerical gradient: relative error {error:.2g} (got {got:.4g}, expected "
               "{expected:.4g})",
-        "ko": "{what} 값이 수치 미분으로 구한 기울기와 다릅니다: 상대 오차 {error:.2g}(결과 {got:.4g}, 기대값 "
+        "ko": "{what} 값이 수치 미분으로 구한 기울기와 다릅니다: 상대 오차 {error:.2g}(결과 {got:.4g}, 기댓값 "
               "{expected:.4g})"},
     "cmp.gradient_at": {
         "en": "{what} does not match the numerical gradient: relative error {error:.2g} at index {index} (got "
               "{got:.4g}, expected {expected:.4g})",
         "ko": "{what} 값이 수치 미분으로 구한 기울기와 다릅니다: 위치 {index}에서 상대 오차 {error:.2g}(결과 "
-              "{got:.4g}, 기대값 {expected:.4g})"},
+              "{got:.4g}, 기댓값 {expected:.4g})"},
     "cmp.flaky": {
         "en": "behaves inconsistently on repeated calls ({kind}): does it keep state between calls, "
               "or change an array it was given?",
@@ -1745,10 +1745,9 @@ CATALOGUE = {
         "ko": "작은 신경망, 원-핫 정답, 모든 키"},
     "ch05.net.numerical_off": {
         "en": "numerical_gradient['{key}'] is off by relative error {error:.2g} at index {index} (got {got:.4g}, "
-              "expected {expected:.4g}): numerical_gradient must perturb net.params itself (not a copy) and restore "
-              "it",
-        "ko": "numerical_gradient['{key}']의 상대 오차가 {error:.2g}입니다(위치 {index}, 결과 {got:.4g}, 기대값 "
-              "{expected:.4g}). numerical_gradient는 복사본이 아니라 net.params 자체를 조금 바꿨다가 되돌려야 합니다"},
+              "expected {expected:.4g})",
+        "ko": "numerical_gradient['{key}']의 상대 오차가 {error:.2g}입니다(위치 {index}, 결과 {got:.4g}, 기댓값 "
+              "{expected:.4g})"},
     "ch05.mnist.case": {
         "en": "{iterations} SGD steps (lr {lr}, batch {batch}): test accuracy >= {threshold:.0%}",
         "ko": "SGD {iterations}단계(학습률 {lr}, 미니배치 크기 {batch}): 시험 데이터 정확도 {threshold:.0%} "
@@ -2180,7 +2179,7 @@ CATALOGUE = {
         "ko": "{what}의 형상이 {shape}입니다. 수 하나여야 합니다"},
     "ch07.size.wrong": {
         "en": "{what} is {value:g}, expected {expected}",
-        "ko": "{what}의 값이 {value:g}입니다. 기대값은 {expected}입니다"},
+        "ko": "{what}의 값이 {value:g}입니다. 기댓값은 {expected}입니다"},
     "ch07.size.case.plain": {
         "en": "no padding, stride 1: (28, 5) -> 24, (4, 4) -> 1",
         "ko": "패딩 없음, 스트라이드 1: (28, 5) -> 24, (4, 4) -> 1"},
@@ -2352,7 +2351,7 @@ CATALOGUE = {
         "ko": "loss(x, t)는 신경망 점수의 교차 엔트로피 오차"},
     "ch07.net.loss": {
         "en": "loss(x, t) is {loss:.6g}, expected {expected:.6g}",
-        "ko": "loss(x, t)가 {loss:.6g}입니다. 기대값은 {expected:.6g}입니다"},
+        "ko": "loss(x, t)가 {loss:.6g}입니다. 기댓값은 {expected:.6g}입니다"},
     "ch07.net.case.gradient_key": {
         "en": "gradient['{key}'] (3 samples, labels, pad 1)",
         "ko": "gradient['{key}'](샘플 3개, 정답 레이블, 패딩 1)"},
