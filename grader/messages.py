@@ -431,6 +431,56 @@ CATALOGUE = {
         "en": "the grader does not allow {what}",
         "ko": "채점기가 허용하지 않는 동작입니다: {what}"},
 
+    # ============================================================ hidden checks of chapter 5
+    "check.ch05.layer_state": {
+        "en": "Relu, Sigmoid, Affine and SoftmaxWithLoss keep their own state per instance and per forward pass",
+        "ko": "Relu, Sigmoid, Affine, SoftmaxWithLoss 계층이 인스턴스마다, 순전파마다 자기 상태를 따로 유지한다"},
+    "hidden.ch05.missing": {
+        "en": "{what} is missing",
+        "ko": "{what|이/가} 없습니다"},
+    "hidden.ch05.case.two_layers": {
+        "en": "two {cls} layers: forward a, forward b, backward a, backward b",
+        "ko": "{cls} 계층 두 개: a 순전파, b 순전파, a 역전파, b 역전파 순서"},
+    "hidden.ch05.case.two_affine": {
+        "en": "two Affine layers: forward a, forward b (4-D input), backward a, backward b",
+        "ko": "Affine 계층 두 개: a 순전파, b 순전파(4차원 입력), a 역전파, b 역전파 순서"},
+    "hidden.ch05.case.two_softmax": {
+        "en": "two SoftmaxWithLoss layers with batches of 5 and 2: forward a, forward b, backward a, backward b",
+        "ko": "샘플 5개와 2개의 배치를 받는 SoftmaxWithLoss 계층 두 개: a 순전파, b 순전파, a 역전파, b 역전파 순서"},
+    "hidden.ch05.case.second_forward": {
+        "en": "one Relu and one Affine: a second forward on another batch, then backward",
+        "ko": "Relu 계층과 Affine 계층 하나씩: 다른 배치로 순전파를 한 번 더 한 뒤 역전파"},
+    "hidden.ch05.what.dx": {
+        "en": "dx of {cls} {n}",
+        "ko": "{cls} 계층 {n}의 dx"},
+    "hidden.ch05.what.own_mask": {
+        "en": "dx of Relu {n} (its own mask, not the other layer's)",
+        "ko": "Relu 계층 {n}의 dx(다른 계층이 아닌 자기 마스크로 계산)"},
+    "hidden.ch05.what.own_output": {
+        "en": "dx of Sigmoid {n} (its own output, not the other layer's)",
+        "ko": "Sigmoid 계층 {n}의 dx(다른 계층이 아닌 자기 출력으로 계산)"},
+    "hidden.ch05.what.own_input": {
+        "en": "dx of Affine {n} (in the shape of its own input {shape})",
+        "ko": "Affine 계층 {n}의 dx(자기 입력의 형상 {shape})"},
+    "hidden.ch05.what.attributes": {
+        "en": "the attributes of Affine {n}",
+        "ko": "Affine 계층 {n}의 속성"},
+    "hidden.ch05.what.dW": {
+        "en": "dW of Affine {n}",
+        "ko": "Affine 계층 {n}의 dW"},
+    "hidden.ch05.what.own_batch": {
+        "en": "dx of SoftmaxWithLoss {n} (batch of {size})",
+        "ko": "SoftmaxWithLoss 계층 {n}의 dx(샘플 {size}개의 배치)"},
+    "hidden.ch05.what.relu_latest": {
+        "en": "dx of Relu after two forward passes (the mask of the latest)",
+        "ko": "순전파를 두 번 한 뒤 Relu 계층의 dx(마지막 순전파의 마스크로 계산)"},
+    "hidden.ch05.what.affine_latest": {
+        "en": "dx of Affine after two forward passes (the input of the latest, in its shape {shape})",
+        "ko": "순전파를 두 번 한 뒤 Affine 계층의 dx(마지막 입력의 형상 {shape})"},
+    "hidden.ch05.what.affine_dW_latest": {
+        "en": "dW of Affine after two forward passes",
+        "ko": "순전파를 두 번 한 뒤 Affine 계층의 dW"},
+
     # ============================================================ diagnoses: how an answer is wrong
     "diagnosis.factor_1_over_n": {
         "en": "the result is 1/N = 1/{n} of the right one everywhere: one division by the batch size N too many (a "
