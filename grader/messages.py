@@ -324,13 +324,13 @@ CATALOGUE = {
         "ko": "너무 많은 데이터를 돌려줬습니다"},
     "runner.segfault": {
         "en": "the code crashed (segmentation fault)",
-        "ko": "코드가 비정상 종료했습니다(segmentation fault)"},
+        "ko": "코드가 비정상 종료했습니다(세그멘테이션 오류, SIGSEGV)"},
     "runner.killed": {
         "en": "the code was killed",
         "ko": "코드가 강제 종료되었습니다"},
     "runner.aborted": {
         "en": "the code aborted",
-        "ko": "코드가 중단(abort)되었습니다"},
+        "ko": "코드가 비정상 중단되었습니다(SIGABRT)"},
     "runner.signal": {
         "en": "the code died of signal {signal}",
         "ko": "코드가 시그널 {signal|으로/로} 종료되었습니다"},
@@ -418,6 +418,9 @@ CATALOGUE = {
     "sandbox.writing": {
         "en": "the grader does not allow writing files outside the working folder ({path})",
         "ko": "채점기는 작업 폴더 밖에 파일을 쓰는 것을 허용하지 않습니다({path})"},
+    "sandbox.opening_folder": {
+        "en": "the grader does not allow opening the folder {path}",
+        "ko": "채점기는 폴더를 파일처럼 여는 것을 허용하지 않습니다({path})"},
     "sandbox.reading": {
         "en": "the grader does not allow reading {path}",
         "ko": "채점기는 {path} 읽기를 허용하지 않습니다"},
@@ -1398,7 +1401,7 @@ CATALOGUE = {
         "ko": "어떤 형상이든 sigmoid = 1 / (1 + exp(-x))"},
     "ch04.activation.sigmoid_large": {
         "en": "sigmoid of -1000 and 1000 is 0 and 1, not nan",
-        "ko": "-1000과 1000의 sigmoid는 nan이 아니라 0과 1"},
+        "ko": "sigmoid(-1000)과 sigmoid(1000)은 nan이 아니라 0과 1"},
     "ch04.activation.relu": {
         "en": "relu = max(0, x)",
         "ko": "relu = max(0, x)"},
@@ -1694,7 +1697,8 @@ CATALOGUE = {
         "ko": "TwoLayerNet(input_size, hidden_size, output_size, weight_init_std)로 신경망을 만들 수 있음"},
     "ch05.net.case.params": {
         "en": "params holds W1 (input, hidden), b1 (hidden,), W2 (hidden, output), b2 (output,)",
-        "ko": "params에 W1 (input, hidden), b1 (hidden,), W2 (hidden, output), b2 (output,)가 있음"},
+        "ko": "params에 W1 (input_size, hidden_size), b1 (hidden_size,), W2 (hidden_size, output_size), b2 "
+              "(output_size,)가 있음"},
     "ch05.net.no_params": {
         "en": "net.params is missing or not a dict",
         "ko": "net.params가 없거나 딕셔너리가 아닙니다"},
@@ -1893,7 +1897,7 @@ CATALOGUE = {
         "ko": "매개변수 두 개에 {call|을/를} 5단계 적용"},
     "ch06.opt.case.defaults": {
         "en": "default hyper-parameters: {cls}() behaves as {call}",
-        "ko": "기본 하이퍼파라미터: {cls}()의 동작이 {call|과/와} 같음"},
+        "ko": "기본 하이퍼파라미터: {cls}()의 동작이 {call}과 같음"},
     "ch06.opt.defaults_question": {
         "en": "{text}, with the defaults {defaults}",
         "ko": "{text}(기본값 {defaults}일 때)"},
