@@ -1897,7 +1897,7 @@ CATALOGUE = {
         "ko": "매개변수 두 개에 {call|을/를} 5단계 적용"},
     "ch06.opt.case.defaults": {
         "en": "default hyper-parameters: {cls}() behaves as {call}",
-        "ko": "기본 하이퍼파라미터: {cls}()의 동작이 {call}과 같음"},
+        "ko": "기본 하이퍼파라미터: {cls}()의 동작이 {call|과/와} 같음"},
     "ch06.opt.defaults_question": {
         "en": "{text}, with the defaults {defaults}",
         "ko": "{text}(기본값 {defaults}일 때)"},
