@@ -8,6 +8,7 @@ also carries ``extra_data``: the check's English name and the ids of the diagnos
 """
 import json
 import os
+import re
 import shutil
 import sys
 import unicodedata
@@ -52,14 +53,48 @@ def pad(text, width):
     return text + " " * max(0, width - display_width(text))
 
 
-def wrap(text, width, initial_indent="", subsequent_indent=""):
-    """Lines of at most ``width`` columns, broken at spaces (counting Hangul as two columns)."""
-    lines, line, prefix = [], "", initial_indent
+OPENING, CLOSING = "([{", ")]}"
+OPERATOR = re.compile(r"(?:[-+*/%@<>=!&|^]|\*\*|//|[-+*/%@<>=!]=|->)")
+CODE_MARK = re.compile(r"[0-9_.,()\[\]{}=*+\-/'\"<>@:%]")
+HANGUL_START = re.compile(r"^[(\[{]?[\uac00-\ud7a3]")
+SHORT_WORDS = {"a", "an", "or", "of", "to", "on", "at", "by", "as", "be", "it", "no", "so", "we", "he"}
+
+
+def _code_like(word):
+    """A token of an expression rather than a word of prose: it carries code's punctuation or
+    digits, or is a name of one or two letters (x, dW, lr); never one that starts with Hangul."""
+    if HANGUL_START.match(word):
+        return False
+    return bool(CODE_MARK.search(word)) or (len(word) <= 2 and word.lower() not in SHORT_WORDS)
+
+
+def units(text):
+    """The words of ``text``, each code expression kept whole: tokens joined by an operator
+    (``y - t``), and tokens inside the brackets of an expression (``(2, 6)``, ``(dout * y,
+    dout * x)``). Brackets of prose (a Korean word right after the bracket) do not count."""
+    found, depth = [], 0
     for word in text.split():
-        candidate = f"{line} {word}" if line else word
+        previous = found[-1].rsplit(" ", 1)[-1] if found else ""
+        inside = depth > 0 and not HANGUL_START.match(word) and (_code_like(previous) or _code_like(word))
+        if found and (inside or OPERATOR.fullmatch(word) or OPERATOR.fullmatch(previous)):
+            found[-1] += " " + word
+        else:
+            found.append(word)
+        if not HANGUL_START.match(word):
+            depth = max(0, depth + sum(word.count(c) for c in OPENING) - sum(word.count(c) for c in CLOSING))
+    return found
+
+
+def wrap(text, width, initial_indent="", subsequent_indent=""):
+    """Lines of at most ``width`` columns (Hangul takes two), broken at spaces but never inside
+    a code expression (``units``): an expression too long for the rest of a line starts the
+    next one, and one longer than a whole line stands on a line of its own."""
+    lines, line, prefix = [], "", initial_indent
+    for unit in units(text):
+        candidate = f"{line} {unit}" if line else unit
         if line and display_width(prefix + candidate) > width:
             lines.append(prefix + line)
-            prefix, line = subsequent_indent, word
+            prefix, line = subsequent_indent, unit
         else:
             line = candidate
     lines.append(prefix + line)
@@ -80,14 +115,19 @@ def table(results, colour=False, width=None, language=None):
     lost points the reason; then chapter totals and the overall total."""
     width = width or shutil.get_terminal_size((100, 24)).columns
     indent = " " * 20
+    status_width = max(display_width(status_text(s, language)) for s in COLOURS)
     lines = []
     for chapter, rows in by_chapter(results).items():
-        lines.append(f"== {chapter} " + "=" * max(0, min(width, 100) - 7))
+        lines.append(f"== {chapter} " + "=" * max(0, min(width - 1, 100) - len(f"== {chapter} ")))
         for r in rows:
-            status = pad(status_text(r.status, language), 7)
+            status = pad(status_text(r.status, language), status_width)
             status = f"{COLOURS[r.status]}{status}{RESET}" if colour else status
             points = f"{_fmt(r.score):>5}/{_fmt(r.check.points):<3}"
-            lines.append(f"  {status}  {points}  {title(r.check, language)}")
+            head = f"  {status}  {points}  "
+            title_indent = " " * display_width(head)
+            title_lines = wrap(title(r.check, language), max(40, width - 1), title_indent, title_indent)
+            lines.append(head + title_lines[0][len(title_indent):])
+            lines.extend(title_lines[1:])
             reason = r.reason_in(language)
             if reason:
                 lines.extend(wrap(reason, max(40, width - 1), initial_indent=indent + "-> ",
