@@ -110,6 +110,18 @@ def title(check, language=None):
     return check_title(check, language)
 
 
+def named_title(test_name, language=None):
+    """'chNN: <name in the reader's language>' for a test named 'chNN: <English check name>'
+    (results.json); the name as it is when no check has it."""
+    from grader.checks import all_checks
+
+    chapter, _, name = test_name.partition(": ")
+    check = next((c for c in all_checks((chapter,)) if c.name == name), None)
+    if check is None:
+        return test_name
+    return f"{chapter}: {check_title(check, language)}"
+
+
 def table(results, colour=False, width=None, language=None):
     """The terminal report: per check its status, points and name, and under a check that
     lost points the reason; then chapter totals and the overall total."""
