@@ -671,8 +671,8 @@ CATALOGUE = {
     "diagnosis.state_reset": {
         "en": "from step 2 on, the steps are those of an optimizer whose state (v, h, m) starts afresh at every "
               "call: create the state once, on the first call, and keep updating it",
-        "ko": "2단계부터 상태(v, h, m)가 호출마다 새로 시작하는 옵티마이저와 같습니다. 상태는 첫 호출 때 한 번만 "
-              "만들고 이후에는 계속 갱신하세요"},
+        "ko": "2단계부터의 갱신이 상태(v, h, m)를 호출마다 새로 만드는 옵티마이저의 갱신과 같습니다. 상태는 첫 "
+              "호출 때 한 번만 만들고 이후에는 계속 갱신하세요"},
     "diagnosis.default_hyperparameters": {
         "en": "the rule is right with the given hyper-parameters, but the defaults differ from the book's",
         "ko": "주어진 하이퍼파라미터로는 규칙이 맞지만 기본값이 책과 다릅니다"},
@@ -1255,7 +1255,7 @@ CATALOGUE = {
         "ko": "오류: {path|은/는} 폴더가 아닙니다"},
     "batch.summary": {
         "en": "{students} students, {graded} graded in this run; grades in {path}",
-        "ko": "학생 {students}명, 이번에 {graded}명 채점; 점수는 {path}에 있습니다"},
+        "ko": "학생 {students}명 중 이번에 {graded}명을 채점했습니다. 점수는 {path}에 있습니다"},
     "batch.class_report": {
         "en": "class report in {path}",
         "ko": "반 전체 보고서는 {path}에 있습니다"},
@@ -1950,7 +1950,7 @@ CATALOGUE = {
         "ko": "{what}: 남은 뉴런이 모두 x에 같은 배율을 곱한 값이 아닙니다(out / x가 {low:.4g}부터 {high:.4g}까지)"},
     "ch06.dropout.case.fraction": {
         "en": "training drops a fraction dropout_ratio = 0.3 of the units, scales the rest alike",
-        "ko": "훈련 때 뉴런의 dropout_ratio = 0.3 비율을 삭제하고 나머지는 같은 배율로 조정"},
+        "ko": "훈련 때 뉴런 중 dropout_ratio = 0.3만큼을 삭제하고 나머지는 모두 같은 배율로 조정"},
     "ch06.dropout.fraction": {
         "en": "{dropped:.3f} of the 40000 units are zero in training, expected about {ratio}",
         "ko": "훈련 때 뉴런 40000개 중 0인 뉴런의 비율이 {dropped:.3f}입니다. 기댓값은 약 {ratio}입니다"},
@@ -1977,7 +1977,7 @@ CATALOGUE = {
         "ko": "Dropout()은 기본으로 뉴런의 절반을 삭제"},
     "ch06.dropout.default": {
         "en": "Dropout() zeroes {dropped:.3f} of the units, expected about 0.5",
-        "ko": "Dropout()이 뉴런의 {dropped:.3f} 비율을 0으로 만듭니다. 약 0.5여야 합니다"},
+        "ko": "Dropout()이 0으로 만드는 뉴런의 비율이 {dropped:.3f}입니다. 약 0.5여야 합니다"},
     "ch06.dropout.case.backward_mask": {
         "en": "dx is zero exactly where the last training forward dropped a unit",
         "ko": "dx는 마지막 훈련 모드 순전파가 뉴런을 삭제한 곳에서만 0"},
@@ -2175,7 +2175,7 @@ CATALOGUE = {
         "ko": "정확도를 샘플 {sizes}개로 계산했습니다. 앞에서부터 evaluate_sample_num_per_epoch = 30개여야 합니다"},
     "ch06.trainer.made": {
         "en": "optimizer={name} made a {cls}",
-        "ko": "optimizer={name|이/가} {cls|을/를} 만들었습니다"},
+        "ko": "optimizer={name}일 때 {cls} 옵티마이저가 만들어졌습니다"},
     "ch06.trainer.name_unchanged": {
         "en": "with optimizer={name}, network.params is unchanged after training",
         "ko": "optimizer={name}일 때 학습 후에도 network.params가 그대로입니다"},
