@@ -68,20 +68,38 @@ def _code_like(word):
     return bool(CODE_MARK.search(word)) or (len(word) <= 2 and word.lower() not in SHORT_WORDS)
 
 
+def _brackets(word, stack):
+    """Push and pop the brackets of ``word`` on ``stack``: True for a bracket of code, False for
+    one of prose (a Hangul letter right before or after it, as in 입니다(규칙: or (책)."""
+    for i, c in enumerate(word):
+        if c in OPENING:
+            near = word[i - 1:i] + word[i + 1:i + 2]
+            stack.append(not re.search("[\uac00-\ud7a3]", near))
+        elif c in CLOSING and stack:
+            stack.pop()
+
+
+def _glues_inside(word):
+    """A word that may join an expression inside brackets: no Hangul, or Hangul only after the
+    bracket that closes it (``6)이어야``)."""
+    hangul = re.search("[\uac00-\ud7a3]", word)
+    return not hangul or any(c in CLOSING for c in word[:hangul.start()])
+
+
 def units(text):
     """The words of ``text``, each code expression kept whole: tokens joined by an operator
     (``y - t``), and tokens inside the brackets of an expression (``(2, 6)``, ``(dout * y,
-    dout * x)``). Brackets of prose (a Korean word right after the bracket) do not count."""
-    found, depth = [], 0
+    dout * x)``). Brackets of prose (``(책 5.7.2 ...)``, ``입니다(규칙: ...)``) hold no expression."""
+    found, stack = [], []
     for word in text.split():
         previous = found[-1].rsplit(" ", 1)[-1] if found else ""
-        inside = depth > 0 and not HANGUL_START.match(word) and (_code_like(previous) or _code_like(word))
+        inside = (stack and stack[-1] and _glues_inside(word) and _glues_inside(previous)
+                  and (_code_like(previous) or _code_like(word)))
         if found and (inside or OPERATOR.fullmatch(word) or OPERATOR.fullmatch(previous)):
             found[-1] += " " + word
         else:
             found.append(word)
-        if not HANGUL_START.match(word):
-            depth = max(0, depth + sum(word.count(c) for c in OPENING) - sum(word.count(c) for c in CLOSING))
+        _brackets(word, stack)
     return found
 
 
