@@ -9,8 +9,13 @@ language), numbers (formatted by the placeholder's spec) or code (names, shapes,
 which is the same in every language.
 
 The Korean follows the terms of the Korean edition of the book (밑바닥부터 시작하는 딥러닝):
-기울기, 순전파/역전파, 오차역전파법, 소프트맥스, 교차 엔트로피 오차, 배치 정규화, 드롭아웃,
-합성곱 계층, 풀링 계층, 가중치 감소, 학습률, 손실 함수, 수치 미분.
+one term per concept, listed in grader/glossary_ko.txt (기울기, 순전파/역전파, 오차역전파법,
+기댓값, 배치 정규화, 미니배치, 시그모이드, 합성곱 계층, ...), which a test enforces.
+
+A Korean particle never follows a placeholder as fixed text: ``{key|이/가}`` (also ``을/를``,
+``은/는``, ``과/와``, ``으로/로``, ``이어야/여야``) writes the value and the form that fits how
+it ends when read aloud (grader.particles); ``{|이/가}`` writes only the particle, for the text
+just before it (``params['{key}']{|이/가}``).
 
 Check names stay the English strings given to ``@check`` (the stable identifiers of tests,
 results.json and the nbgrader groups); their Korean display names are the entries
