@@ -126,3 +126,11 @@ def test_every_korean_message_chooses_its_particles_for_every_kind_of_value(mess
                 shown = format_template(template, values)
             expected = before.format(**values) + expected_form(sound, match.group(2))
             assert expected in shown, f"{message_id}: {value!r} gives {shown!r}, expected {expected!r}"
+
+
+@given(st.text(max_size=30), st.sampled_from(FORMS))
+def test_any_value_gets_a_form_of_the_particle(value, forms):
+    """Values come from submissions too (names, exception text): never a crash."""
+    after_consonant, after_vowel = forms.split("/")
+    both = "(으)로" if after_consonant == "으로" else f"{after_consonant}({after_vowel})"
+    assert choose(value, forms) in {after_consonant, after_vowel, both}
