@@ -147,7 +147,7 @@ def main(argv=None):
 
     def progress(result):
         if not args.quiet:
-            print(f"  {report.pad(report.status_text(result.status), 7)} {result.check.chapter} "
+            print(f"  {report.pad(report.status_text(result.status), report.status_width())} {result.check.chapter} "
                   f"{report.title(result.check)}", file=sys.stderr, flush=True)
 
     # The output folders are made before grading, so that a bad path does not cost a whole run.

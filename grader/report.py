@@ -123,6 +123,11 @@ def status_text(status, language=None):
     return render(M(f"report.status.{status}"), language)
 
 
+def status_width(language=None):
+    """Columns of the longest status in ``language`` (a column of statuses lines up)."""
+    return max(display_width(status_text(status, language)) for status in COLOURS)
+
+
 def title(check, language=None):
     """The check's name for a reader: English, or the Korean display name."""
     return check_title(check, language)
@@ -145,12 +150,12 @@ def table(results, colour=False, width=None, language=None):
     lost points the reason; then chapter totals and the overall total."""
     width = width or shutil.get_terminal_size((100, 24)).columns
     indent = " " * 20
-    status_width = max(display_width(status_text(s, language)) for s in COLOURS)
+    width_of_status = status_width(language)
     lines = []
     for chapter, rows in by_chapter(results).items():
         lines.append(f"== {chapter} " + "=" * max(0, min(width - 1, 100) - len(f"== {chapter} ")))
         for r in rows:
-            status = pad(status_text(r.status, language), status_width)
+            status = pad(status_text(r.status, language), width_of_status)
             status = f"{COLOURS[r.status]}{status}{RESET}" if colour else status
             points = f"{_fmt(r.score):>5}/{_fmt(r.check.points):<3}"
             head = f"  {status}  {points}  "
