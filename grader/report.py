@@ -156,12 +156,11 @@ def table(results, colour=False, width=None, language=None):
         lines.append(f"== {chapter} " + "=" * max(0, min(width - 1, 100) - len(f"== {chapter} ")))
         for r in rows:
             status = pad(status_text(r.status, language), width_of_status)
-            status = f"{COLOURS[r.status]}{status}{RESET}" if colour else status
             points = f"{_fmt(r.score):>5}/{_fmt(r.check.points):<3}"
-            head = f"  {status}  {points}  "
-            title_indent = " " * display_width(head)
+            title_indent = " " * display_width(f"  {status}  {points}  ")
             title_lines = wrap(title(r.check, language), max(40, width - 1), title_indent, title_indent)
-            lines.append(head + title_lines[0][len(title_indent):])
+            status = f"{COLOURS[r.status]}{status}{RESET}" if colour else status
+            lines.append(f"  {status}  {points}  " + title_lines[0][len(title_indent):])
             lines.extend(title_lines[1:])
             reason = r.reason_in(language)
             if reason:

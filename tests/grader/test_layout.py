@@ -62,6 +62,8 @@ def test_titles_are_wrapped_and_aligned_and_statuses_fit():
         assert lines[first + 1].startswith(" " * title_column) and lines[first + 1].strip(), table
         passed = next(line for line in lines if line.rstrip().endswith("short"))
         assert report.display_width(passed[:passed.index("short")]) == title_column, table
+        coloured = report.table(results, colour=True, width=80, language=language).splitlines()
+        assert coloured[first + 1] == lines[first + 1]  # colour codes take no columns
 
 
 def test_prose_brackets_do_not_make_one_long_expression():
