@@ -12,8 +12,8 @@ from tests.grader.mutants import BUG_ZOO, build, load_member
 LANGUAGES = ("en", "ko")
 
 
-def result(chapter, name, *diagnoses):
-    check = Check(chapter, name, 1.0, lambda ctx: None)
+def result(chapter, name, *diagnoses, book=None):
+    check = Check(chapter, name, 1.0, lambda ctx: None, book=book)
     cases = [Case(f"case {i}", 1.0, False, "wrong", d, Message(f"diagnosis.{d}")) for i, d in enumerate(diagnoses)]
     return Result(check, cases)
 
@@ -31,12 +31,14 @@ def test_every_explaining_diagnosis_is_a_known_kind():
 
 
 def test_reconcile_works_per_chapter_and_replaces_the_advice():
-    shared = result("ch05", "layers share params", "params_copied")
-    numerical = result("ch05", "numerical gradient", "numgrad_copy")
+    shared = result("ch05", "layers share params", "params_copied", book="5.7.2")
+    numerical = result("ch05", "numerical gradient", "numgrad_copy", book="4.4.2")
     elsewhere = result("ch04", "numerical_gradient", "numgrad_copy")
     reconcile([shared, numerical, elsewhere])
     assert numerical.diagnoses == ["params_copied"]
-    assert numerical.cases[0].advice.id == "diagnosis.params_copied"
+    advice = numerical.cases[0].advice
+    assert advice.id == "advice.see_book" and advice.params["advice"].id == "diagnosis.params_copied"
+    assert advice.params["section"].id == "book.5.7.2"  # the section of the check that found it
     assert elsewhere.diagnoses == ["numgrad_copy"]  # another chapter: its own mistake
 
 
