@@ -79,7 +79,7 @@ def test_prose_brackets_do_not_make_one_long_expression():
 def test_the_notebook_feedback_keeps_expressions_whole_too():
     from grader.notebook import feedback
 
-    # 9 columns of indent and 83 of words leave room for "(2," but not for "(2, 6)" in 96 columns.
-    reason = " ".join(["wrong"] * 14) + " (2, 6) is the shape of np.sum((y - t)**2)"
-    text = feedback("ch04", SimpleNamespace(title="losses"), 10, 5, [result("loss", 0.0, reason)])
-    assert "(2, 6)" in text and "np.sum((y - t)**2)" in text, text
+    for words in range(1, 30):  # the expressions land at every place of the 96-column line
+        reason = " ".join(["wrong"] * 12) + " " + "x" * words + " (2, 6) is the shape of np.sum((y - t)**2)"
+        text = feedback("ch04", SimpleNamespace(title="losses"), 10, 5, [result("loss", 0.0, reason)])
+        assert "(2, 6)" in text and "np.sum((y - t)**2)" in text, text
