@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader import isolation
+from grader import isolation, report
 from grader.cli import prepare_dataset
 from grader.contract import CHAPTERS
 from grader.files import atomic_write
@@ -418,7 +418,7 @@ def _write_class_report(students, out_dir, chapters, language):
         lines += [render(Message("class.diagnoses_intro")), "", render(Message("class.diagnoses_header")),
                   "|---|---|---|---|"]
         for diagnosis, count, checks in summary["diagnoses"][:TOP_DIAGNOSES]:
-            where = "; ".join(f"{name} ({n})" for name, n in checks).replace("|", "\\|")
+            where = "; ".join(f"{report.named_title(name, language)} ({n})" for name, n in checks).replace("|", "\\|")
             lines.append(f"| {_diagnosis_title(diagnosis)} | `{diagnosis}` | {count} | {where} |")
     else:
         lines.append(render(Message("class.no_diagnoses")))

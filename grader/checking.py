@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from grader import diagnose
-from grader.diagnose import as_diagnosis
+from grader.diagnose import Diagnosis, as_diagnosis
 from grader.messages import Message as M
 from grader.messages import render
 from grader.runner import StudentError, WorkerStartError
@@ -184,6 +184,38 @@ def advice_for(diagnosis, check_):
     if section:
         return M("advice.see_book", advice=text, section=M(f"book.{section}"))
     return text
+
+
+def _explaining(diagnosis_id, found):
+    """(id, advice) of the diagnosis among ``found`` ({id: the check that found it}) that
+    explains ``diagnosis_id`` away, citing that check's section; (None, None) when it stands."""
+    other = diagnose.explained_by(diagnosis_id, found)
+    if other is None:
+        return None, None
+    section = diagnose.section_for(Diagnosis(other), found[other].book)
+    return other, advice_for(Diagnosis(other, section=section), found[other])
+
+
+def reconcile(results):
+    """Per chapter, replace each diagnosis that another diagnosis of that chapter explains
+    (grader.diagnose.EXPLAINED_BY) by that one, advice included; ``results`` in place."""
+    chapters = {}
+    for result in results:
+        chapters.setdefault(result.check.chapter, []).append(result)
+    for rows in chapters.values():
+        found = {}  # diagnosis id: the first check that found it
+        for result in rows:
+            for diagnosis in result.diagnoses:
+                found.setdefault(diagnosis, result.check)
+        for result in rows:
+            for case in result.cases:
+                other, advice = _explaining(case.diagnosis, found)
+                if other:
+                    case.diagnosis, case.advice = other, advice
+            other, advice = _explaining(result.error_diagnosis, found)
+            if other:
+                result.error_diagnosis, result.error_advice = other, advice
+    return results
 
 
 def _diagnosis_of(exc):

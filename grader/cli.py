@@ -49,7 +49,7 @@ def grade(submission, chapters=CHAPTERS, include_hidden=True, progress=None, sel
     confined by the kernel, or ``allow_weak``.
     """
     from grader import isolation
-    from grader.checking import run_check
+    from grader.checking import reconcile, run_check
 
     if for_credit:
         isolation.require_for_credit(allow_weak)
@@ -66,7 +66,7 @@ def grade(submission, chapters=CHAPTERS, include_hidden=True, progress=None, sel
             results.append(result)
             if progress:
                 progress(result)
-    return results
+    return reconcile(results)
 
 
 def locate_submission(path):
@@ -155,7 +155,7 @@ def main(argv=None):
 
     def progress(result):
         if not args.quiet:
-            print(f"  {report.pad(report.status_text(result.status), 7)} {result.check.chapter} "
+            print(f"  {report.pad(report.status_text(result.status), report.status_width())} {result.check.chapter} "
                   f"{report.title(result.check)}", file=sys.stderr, flush=True)
 
     # The output folders are made before grading, so that a bad path does not cost a whole run.

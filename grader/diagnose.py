@@ -127,6 +127,21 @@ KINDS = {
 # Diagnoses whose reason already says all (no "Likely cause" after it); still counted.
 SELF_EXPLAINED = {"not_started"}
 
+# A diagnosis whose symptom another mistake of the same chapter produces too: when both are
+# found in one grading of a chapter, only the other is printed, for two likely causes that
+# contradict each other must never be printed together.
+EXPLAINED_BY = {
+    # Layers that hold copies of params never see numerical_gradient perturb params either, so
+    # a correct numerical_gradient returns zeros: nothing points at numerical_gradient itself.
+    "numgrad_copy": ("params_copied",),
+}
+
+
+def explained_by(diagnosis_id, found):
+    """The diagnosis among ``found`` (ids found in the same chapter) that explains
+    ``diagnosis_id`` away, or None when it stands."""
+    return next((other for other in EXPLAINED_BY.get(diagnosis_id, ()) if other in found), None)
+
 
 def section_for(diagnosis, check_section):
     """The book section to cite for ``diagnosis`` in a check about ``check_section``."""

@@ -9,8 +9,13 @@ language), numbers (formatted by the placeholder's spec) or code (names, shapes,
 which is the same in every language.
 
 The Korean follows the terms of the Korean edition of the book (밑바닥부터 시작하는 딥러닝):
-기울기, 순전파/역전파, 오차역전파법, 소프트맥스, 교차 엔트로피 오차, 배치 정규화, 드롭아웃,
-합성곱 계층, 풀링 계층, 가중치 감소, 학습률, 손실 함수, 수치 미분.
+one term per concept, listed in grader/glossary_ko.txt (기울기, 순전파/역전파, 오차역전파법,
+기댓값, 배치 정규화, 미니배치, 시그모이드, 합성곱 계층, ...), which a test enforces.
+
+A Korean particle never follows a placeholder as fixed text: ``{key|이/가}`` (also ``을/를``,
+``은/는``, ``과/와``, ``으로/로``, ``이어야/여야``) writes the value and the form that fits how
+it ends when read aloud (grader.particles); ``{|이/가}`` writes only the particle, for the text
+just before it (``params['{key}']{|이/가}``).
 
 Check names stay the English strings given to ``@check`` (the stable identifiers of tests,
 results.json and the nbgrader groups); their Korean display names are the entries
@@ -19,7 +24,10 @@ results.json and the nbgrader groups); their Korean display names are the entrie
 import contextlib
 import json
 import os
+import re
 import string
+
+from grader.particles import choose
 
 LANGUAGES = ("en", "ko")
 DEFAULT_LANGUAGE = "en"
@@ -81,7 +89,7 @@ class Message:
         language = language or _language
         entry = CATALOGUE[self.id]
         template = entry.get(language) or entry[DEFAULT_LANGUAGE]
-        return template.format(**{key: _value(value, language) for key, value in self.params.items()})
+        return format_template(template, {key: _value(value, language) for key, value in self.params.items()})
 
     def __str__(self):
         return self.render()
@@ -113,9 +121,32 @@ def render(text, language=None):
     return "" if text is None else str(text)
 
 
+# ``{field|이/가}`` or ``{field:spec|을/를}``: a placeholder and the particle that follows it;
+# ``{|이/가}``: the particle that follows the text before it (``params['{key}']{|이/가}``).
+WITH_PARTICLE = re.compile(r"(?<!\{)\{([^{}|]*)\|([^{}|/]+/[^{}|/]+)\}")
+
+
+def format_template(template, values):
+    """``template.format(**values)``, where ``{name|이/가}`` is the value followed by the form of the
+    particle that fits how it ends (grader.particles), and ``{|이/가}`` the particle alone."""
+    done, start = [], 0
+    for match in WITH_PARTICLE.finditer(template):
+        done.append(template[start:match.start()].format(**values))
+        if match.group(1):
+            value = ("{" + match.group(1) + "}").format(**values)
+            done.append(value)
+        else:
+            value = "".join(done)
+        done.append(choose(value, match.group(2)))
+        start = match.end()
+    done.append(template[start:].format(**values))
+    return "".join(done)
+
+
 def fields(template):
-    """The placeholder names of a template: ``{'got', 'what'}`` for '{what}: {got:.4g}'."""
-    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template)
+    """The placeholder names of a template: ``{'got', 'what'}`` for '{what}: {got:.4g}|이/가}'."""
+    plain = WITH_PARTICLE.sub(lambda m: "{" + m.group(1) + "}" if m.group(1) else "", template)
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(plain)
             if name is not None}
 
 
@@ -213,7 +244,7 @@ CATALOGUE = {
         "ko": "통과"},
     "report.status.partial": {
         "en": "partial",
-        "ko": "부분"},
+        "ko": "부분 점수"},
     "report.status.failed": {
         "en": "failed",
         "ko": "실패"},
@@ -275,31 +306,31 @@ CATALOGUE = {
         "ko": "{what} 값이 수의 배열이 아닙니다"},
     "cmp.shape": {
         "en": "{what} has shape {shape}, expected {expected}",
-        "ko": "{what} 값의 형상이 {shape}입니다. {expected}이어야 합니다"},
+        "ko": "{what} 값의 형상이 {shape}입니다. {expected|이어야/여야} 합니다"},
     "cmp.not_finite": {
         "en": "{what} contains {bad}",
         "ko": "{what}에 {bad} 원소가 있습니다"},
     "cmp.wrong": {
         "en": "{what} is wrong: got {got:.8g}, expected {expected:.8g}",
-        "ko": "{what} 값이 틀렸습니다: 결과 {got:.8g}, 기대값 {expected:.8g}"},
+        "ko": "{what} 값이 틀렸습니다: 결과 {got:.8g}, 기댓값 {expected:.8g}"},
     "cmp.wrong_at": {
         "en": "{what} is wrong at index {index}: got {got:.8g}, expected {expected:.8g}",
-        "ko": "{what} 값이 위치 {index}에서 틀렸습니다: 결과 {got:.8g}, 기대값 {expected:.8g}"},
+        "ko": "{what} 값이 위치 {index}에서 틀렸습니다: 결과 {got:.8g}, 기댓값 {expected:.8g}"},
     "cmp.wrong_at_count": {
         "en": "{what} is wrong at index {index}: got {got:.8g}, expected {expected:.8g} ({count} of {size} values "
               "differ)",
-        "ko": "{what} 값이 위치 {index}에서 틀렸습니다: 결과 {got:.8g}, 기대값 {expected:.8g}({size}개 중 "
+        "ko": "{what} 값이 위치 {index}에서 틀렸습니다: 결과 {got:.8g}, 기댓값 {expected:.8g}({size}개 중 "
               "{count}개가 다름)"},
     "cmp.gradient": {
         "en": "{what} does not match the numerical gradient: relative error {error:.2g} (got {got:.4g}, expected "
               "{expected:.4g})",
-        "ko": "{what} 값이 수치 미분으로 구한 기울기와 다릅니다: 상대 오차 {error:.2g}(결과 {got:.4g}, 기대값 "
+        "ko": "{what} 값이 수치 미분으로 구한 기울기와 다릅니다: 상대 오차 {error:.2g}(결과 {got:.4g}, 기댓값 "
               "{expected:.4g})"},
     "cmp.gradient_at": {
         "en": "{what} does not match the numerical gradient: relative error {error:.2g} at index {index} (got "
               "{got:.4g}, expected {expected:.4g})",
         "ko": "{what} 값이 수치 미분으로 구한 기울기와 다릅니다: 위치 {index}에서 상대 오차 {error:.2g}(결과 "
-              "{got:.4g}, 기대값 {expected:.4g})"},
+              "{got:.4g}, 기댓값 {expected:.4g})"},
     "cmp.flaky": {
         "en": "behaves inconsistently on repeated calls ({kind}): does it keep state between calls, "
               "or change an array it was given?",
@@ -321,7 +352,7 @@ CATALOGUE = {
         "ko": "채점기의 작업 프로세스를 시작하지 못했습니다: {detail}"},
     "runner.cannot_import": {
         "en": "{file} cannot be imported: {reason}",
-        "ko": "{file}을(를) 임포트할 수 없습니다: {reason}"},
+        "ko": "{file|을/를} 임포트할 수 없습니다: {reason}"},
     "runner.malformed_reply_detail": {
         "en": "the worker sent a malformed reply ({detail})",
         "ko": "작업 프로세스가 잘못된 응답을 보냈습니다({detail})"},
@@ -336,24 +367,24 @@ CATALOGUE = {
         "ko": "너무 많은 데이터를 돌려줬습니다"},
     "runner.segfault": {
         "en": "the code crashed (segmentation fault)",
-        "ko": "코드가 비정상 종료했습니다(segmentation fault)"},
+        "ko": "코드가 비정상 종료했습니다(세그멘테이션 오류, SIGSEGV)"},
     "runner.killed": {
         "en": "the code was killed",
         "ko": "코드가 강제 종료되었습니다"},
     "runner.aborted": {
         "en": "the code aborted",
-        "ko": "코드가 중단(abort)되었습니다"},
+        "ko": "코드가 비정상 중단되었습니다(SIGABRT)"},
     "runner.signal": {
         "en": "the code died of signal {signal}",
-        "ko": "코드가 시그널 {signal}로 종료되었습니다"},
+        "ko": "코드가 시그널 {signal|으로/로} 종료되었습니다"},
     "runner.out_of_memory": {
         "en": "the code ran out of memory",
         "ko": "코드 실행 중 메모리가 부족했습니다"},
     "runner.pipe_closed": {
         "en": "the code closed the grader's channel to the grading process and went on running; "
               "it was stopped (do not close file descriptors you did not open)",
-        "ko": "코드가 채점 프로세스와 채점기 사이의 통로를 닫고 계속 실행되어 중지했습니다"
-              "(직접 열지 않은 파일 디스크립터는 닫지 마세요)"},
+        "ko": "코드가 채점 프로세스와 채점기 사이의 통신 채널을 닫고도 계속 실행되어 채점기가 실행을 "
+              "멈췄습니다(직접 열지 않은 파일 디스크립터는 닫지 마세요)"},
     "runner.exited": {
         "en": "the code ended the grading process (exit status {code})",
         "ko": "코드가 채점 프로세스를 끝냈습니다(종료 상태 {code})"},
@@ -373,7 +404,7 @@ CATALOGUE = {
         "ko": "제출물에 {file} 파일이 없습니다"},
     "error.missing_name": {
         "en": "{file} defines no {name}",
-        "ko": "{file}에 {name}이(가) 정의되어 있지 않습니다"},
+        "ko": "{file}에 {name|이/가} 정의되어 있지 않습니다"},
     "error.syntax": {
         "en": "SyntaxError in {file}, line {line}: {detail}",
         "ko": "{file}의 {line}번째 줄에 문법 오류(SyntaxError)가 있습니다: {detail}"},
@@ -435,6 +466,9 @@ CATALOGUE = {
     "sandbox.writing": {
         "en": "the grader does not allow writing files outside the working folder ({path})",
         "ko": "채점기는 작업 폴더 밖에 파일을 쓰는 것을 허용하지 않습니다({path})"},
+    "sandbox.opening_folder": {
+        "en": "the grader does not allow opening the folder {path}",
+        "ko": "채점기는 폴더를 파일처럼 여는 것을 허용하지 않습니다({path})"},
     "sandbox.reading": {
         "en": "the grader does not allow reading {path}",
         "ko": "채점기는 {path} 읽기를 허용하지 않습니다"},
@@ -443,10 +477,60 @@ CATALOGUE = {
         "ko": "채점기는 {path}의 목록 보기를 허용하지 않습니다"},
     "sandbox.changing": {
         "en": "the grader does not allow {event} outside the working folder",
-        "ko": "채점기는 작업 폴더 밖에서 {event}을(를) 허용하지 않습니다"},
+        "ko": "채점기는 작업 폴더 밖에서 {event|을/를} 허용하지 않습니다"},
     "sandbox.other": {
         "en": "the grader does not allow {what}",
         "ko": "채점기가 허용하지 않는 동작입니다: {what}"},
+
+    # ============================================================ hidden checks of chapter 5
+    "check.ch05.layer_state": {
+        "en": "Relu, Sigmoid, Affine and SoftmaxWithLoss keep their own state per instance and per forward pass",
+        "ko": "Relu, Sigmoid, Affine, SoftmaxWithLoss 계층이 인스턴스마다, 순전파마다 자기 상태를 따로 유지한다"},
+    "hidden.ch05.missing": {
+        "en": "{what} is missing",
+        "ko": "{what|이/가} 없습니다"},
+    "hidden.ch05.case.two_layers": {
+        "en": "two {cls} layers: forward a, forward b, backward a, backward b",
+        "ko": "{cls} 계층 두 개: a 순전파, b 순전파, a 역전파, b 역전파 순서"},
+    "hidden.ch05.case.two_affine": {
+        "en": "two Affine layers: forward a, forward b (4-D input), backward a, backward b",
+        "ko": "Affine 계층 두 개: a 순전파, b 순전파(4차원 입력), a 역전파, b 역전파 순서"},
+    "hidden.ch05.case.two_softmax": {
+        "en": "two SoftmaxWithLoss layers with batches of 5 and 2: forward a, forward b, backward a, backward b",
+        "ko": "샘플 5개와 2개의 배치를 받는 SoftmaxWithLoss 계층 두 개: a 순전파, b 순전파, a 역전파, b 역전파 순서"},
+    "hidden.ch05.case.second_forward": {
+        "en": "one Relu and one Affine: a second forward on another batch, then backward",
+        "ko": "Relu 계층과 Affine 계층 하나씩: 다른 배치로 순전파를 한 번 더 한 뒤 역전파"},
+    "hidden.ch05.what.dx": {
+        "en": "dx of {cls} {n}",
+        "ko": "{cls} 계층 {n}의 dx"},
+    "hidden.ch05.what.own_mask": {
+        "en": "dx of Relu {n} (its own mask, not the other layer's)",
+        "ko": "Relu 계층 {n}의 dx(다른 계층이 아닌 자기 마스크로 계산)"},
+    "hidden.ch05.what.own_output": {
+        "en": "dx of Sigmoid {n} (its own output, not the other layer's)",
+        "ko": "Sigmoid 계층 {n}의 dx(다른 계층이 아닌 자기 출력으로 계산)"},
+    "hidden.ch05.what.own_input": {
+        "en": "dx of Affine {n} (in the shape of its own input {shape})",
+        "ko": "Affine 계층 {n}의 dx(자기 입력의 형상 {shape})"},
+    "hidden.ch05.what.attributes": {
+        "en": "the attributes of Affine {n}",
+        "ko": "Affine 계층 {n}의 속성"},
+    "hidden.ch05.what.dW": {
+        "en": "dW of Affine {n}",
+        "ko": "Affine 계층 {n}의 dW"},
+    "hidden.ch05.what.own_batch": {
+        "en": "dx of SoftmaxWithLoss {n} (batch of {size})",
+        "ko": "SoftmaxWithLoss 계층 {n}의 dx(샘플 {size}개의 배치)"},
+    "hidden.ch05.what.relu_latest": {
+        "en": "dx of Relu after two forward passes (the mask of the latest)",
+        "ko": "순전파를 두 번 한 뒤 Relu 계층의 dx(마지막 순전파의 마스크로 계산)"},
+    "hidden.ch05.what.affine_latest": {
+        "en": "dx of Affine after two forward passes (the input of the latest, in its shape {shape})",
+        "ko": "순전파를 두 번 한 뒤 Affine 계층의 dx(마지막 입력의 형상 {shape})"},
+    "hidden.ch05.what.affine_dW_latest": {
+        "en": "dW of Affine after two forward passes",
+        "ko": "순전파를 두 번 한 뒤 Affine 계층의 dW"},
 
     # ============================================================ diagnoses: how an answer is wrong
     "diagnosis.factor_1_over_n": {
@@ -457,8 +541,8 @@ CATALOGUE = {
     "diagnosis.factor_n": {
         "en": "the result is N = {n} times the right one everywhere: a sum over the batch where the book takes the "
               "mean (the loss), or the mean's 1/N left out (its gradient)",
-        "ko": "결과가 어디서나 정답의 N = {n}배입니다. 책은 배치에 대해 평균을 내는데 합을 구했거나(손실), 평균의 "
-              "1/N을 빠뜨렸습니다(그 기울기)"},
+        "ko": "결과가 어디서나 정답의 N = {n}배입니다. 손실이라면 책처럼 배치의 평균을 내야 하는데 합을 "
+              "구했고, 기울기라면 평균의 1/N을 빠뜨렸습니다"},
     "diagnosis.sign_flipped": {
         "en": "the right size but the opposite sign everywhere: look for a subtraction the wrong way round (y - t, "
               "not t - y) or a lost minus",
@@ -477,7 +561,7 @@ CATALOGUE = {
     "diagnosis.reshaped": {
         "en": "the right numbers in the wrong shape {shape}: reshape the result back to {expected} (e.g. "
               "dx.reshape(*self.original_x_shape))",
-        "ko": "값은 맞지만 형상이 {shape}입니다. 결과를 {expected}로 되돌리세요(예: "
+        "ko": "값은 맞지만 형상이 {shape}입니다. 결과를 {expected|으로/로} 되돌리세요(예: "
               "dx.reshape(*self.original_x_shape))"},
     "diagnosis.misplaced_values": {
         "en": "the right numbers in the wrong places: a reshape where a transpose was needed (reshape keeps the "
@@ -554,7 +638,8 @@ CATALOGUE = {
         "ko": "입력이 크면 exp가 오버플로합니다. np.exp 전에 (행마다) 최댓값을 빼세요. 결과는 달라지지 않습니다"},
     "diagnosis.log_of_zero": {
         "en": "log(0) is -inf: add a small constant inside the log (np.log(y + 1e-7)) or clip y",
-        "ko": "log(0)은 -inf입니다. 로그 안에 작은 값을 더하거나(np.log(y + 1e-7)) y를 clip하세요"},
+        "ko": "log(0)은 -inf입니다. 로그 안에 작은 값을 더하거나(np.log(y + 1e-7)) np.clip으로 y의 범위를 "
+              "제한하세요"},
     "diagnosis.labels_as_one_hot": {
         "en": "t is taken for one-hot targets also when it holds labels: index with y[np.arange(N), t], or turn "
               "one-hot t into labels with argmax first",
@@ -589,8 +674,8 @@ CATALOGUE = {
     "diagnosis.mask_inverted": {
         "en": "the mask is inverted: relu keeps x where x > 0 and gives 0 where x <= 0 (and backward passes dout "
               "only where x > 0)",
-        "ko": "마스크가 반대입니다. relu는 x > 0인 곳에서 x를, x <= 0인 곳에서 0을 냅니다(역전파도 x > 0인 곳에서만 "
-              "dout을 흘립니다)"},
+        "ko": "마스크가 반대입니다. ReLU는 x > 0인 곳에서 x를, x <= 0인 곳에서 0을 냅니다(역전파도 x > 0인 "
+              "곳에서만 dout을 흘립니다)"},
     "diagnosis.sigmoid_sign": {
         "en": "this is 1 / (1 + exp(x)): the exponent is -x",
         "ko": "1 / (1 + exp(x))를 계산했습니다. 지수는 -x여야 합니다"},
@@ -634,8 +719,8 @@ CATALOGUE = {
     "diagnosis.state_reset": {
         "en": "from step 2 on, the steps are those of an optimizer whose state (v, h, m) starts afresh at every "
               "call: create the state once, on the first call, and keep updating it",
-        "ko": "2단계부터 상태(v, h, m)가 호출마다 새로 시작하는 옵티마이저와 같습니다. 상태는 첫 호출 때 한 번만 "
-              "만들고 이후에는 계속 갱신하세요"},
+        "ko": "2단계부터의 갱신이 상태(v, h, m)를 호출마다 새로 만드는 옵티마이저의 갱신과 같습니다. 상태는 첫 "
+              "호출 때 한 번만 만들고 이후에는 계속 갱신하세요"},
     "diagnosis.default_hyperparameters": {
         "en": "the rule is right with the given hyper-parameters, but the defaults differ from the book's",
         "ko": "주어진 하이퍼파라미터로는 규칙이 맞지만 기본값이 책과 다릅니다"},
@@ -651,7 +736,7 @@ CATALOGUE = {
               "늘리세요"},
     "diagnosis.nesterov_plain_momentum": {
         "en": "this is plain momentum: Nesterov's rule looks ahead, W += mu*mu*v - (1 + mu)*lr*dW",
-        "ko": "평범한 모멘텀입니다. 네스테로프 규칙은 앞을 내다보는 W += mu*mu*v - (1 + mu)*lr*dW입니다"},
+        "ko": "일반 모멘텀입니다. 네스테로프 규칙은 앞을 내다보는 W += mu*mu*v - (1 + mu)*lr*dW입니다"},
     "diagnosis.rmsprop_no_one_minus": {
         "en": "the squared gradient enters without (1 - decay_rate): h = decay_rate * h + (1 - decay_rate) * dW * dW",
         "ko": "기울기 제곱이 (1 - decay_rate) 없이 더해집니다. h = decay_rate * h + (1 - decay_rate) * dW * dW입니다"},
@@ -698,16 +783,16 @@ CATALOGUE = {
     "diagnosis.batchnorm_after_activation": {
         "en": "these are the gradients of a network that normalises after the activation: put each BatchNorm between "
               "its Affine and its activation (Affine, BatchNorm, activation)",
-        "ko": "활성화 함수 뒤에서 정규화하는 신경망의 기울기입니다. BatchNorm은 Affine과 활성화 함수 사이에 "
-              "두세요(Affine, BatchNorm, 활성화 함수 순)"},
+        "ko": "활성화 함수 뒤에서 정규화하는 신경망의 기울기입니다. 배치 정규화 계층은 Affine 계층과 활성화 "
+              "함수 사이에 두세요(Affine, 배치 정규화, 활성화 함수 순)"},
     "diagnosis.he_as_xavier": {
         "en": "ReLU wants He's initial values, std sqrt(2 / fan_in); sqrt(1 / fan_in) is Xavier's, for sigmoid",
-        "ko": "ReLU에는 표준편차가 sqrt(2 / fan_in)인 He 초깃값을 씁니다. sqrt(1 / fan_in)은 sigmoid용 Xavier "
-              "초깃값입니다"},
+        "ko": "ReLU에는 표준편차가 sqrt(2 / fan_in)인 He 초깃값을 씁니다. sqrt(1 / fan_in)은 시그모이드용 "
+              "Xavier 초깃값입니다"},
     "diagnosis.xavier_as_he": {
         "en": "sigmoid wants Xavier's initial values, std sqrt(1 / fan_in); sqrt(2 / fan_in) is He's, for ReLU",
-        "ko": "sigmoid에는 표준편차가 sqrt(1 / fan_in)인 Xavier 초깃값을 씁니다. sqrt(2 / fan_in)은 ReLU용 He "
-              "초깃값입니다"},
+        "ko": "시그모이드에는 표준편차가 sqrt(1 / fan_in)인 Xavier 초깃값을 씁니다. sqrt(2 / fan_in)은 ReLU용 "
+              "He 초깃값입니다"},
     "diagnosis.decay_missing_half": {
         "en": "the 0.5 of 0.5 * lambda * sum(W**2) is missing (it makes the gradient exactly lambda * W)",
         "ko": "0.5 * lambda * sum(W**2)의 0.5가 빠졌습니다(0.5가 있어야 기울기가 정확히 lambda * W가 됩니다)"},
@@ -775,7 +860,7 @@ CATALOGUE = {
     "diagnosis.curve_flat": {
         "en": "the training loss hardly fell (from {start:.3g} to {end:.3g}): the updates do not reach the network "
               "(copies of params?) or the gradients are wrong; see the learning curve",
-        "ko": "학습 손실이 거의 줄지 않았습니다({start:.3g}에서 {end:.3g}로). 갱신이 신경망에 반영되지 "
+        "ko": "학습 손실이 {start:.3g}에서 {end:.3g|으로/로} 거의 줄지 않았습니다. 갱신이 신경망에 반영되지 "
               "않거나(params의 복사본?) 기울기가 틀렸습니다. 학습 곡선을 보세요"},
     "diagnosis.accuracy_below_threshold": {
         "en": "the loss falls, but not far enough: look for a smaller mistake in the checks above",
@@ -880,13 +965,13 @@ CATALOGUE = {
         "ko": "곱셈 노드: 입력을 바꿔 곱하지 않음"},
     "diagnosis_title.mask_inverted": {
         "en": "Relu mask inverted",
-        "ko": "Relu 마스크가 반대"},
+        "ko": "ReLU 마스크가 반대"},
     "diagnosis_title.sigmoid_sign": {
         "en": "sigmoid: exp(x) instead of exp(-x)",
-        "ko": "sigmoid: exp(-x) 대신 exp(x)"},
+        "ko": "시그모이드: exp(-x) 대신 exp(x)"},
     "diagnosis_title.sigmoid_backward_uses_x": {
         "en": "Sigmoid backward uses the input",
-        "ko": "Sigmoid 역전파가 입력을 씀"},
+        "ko": "Sigmoid 계층의 역전파가 입력을 씀"},
     "diagnosis_title.affine_no_flatten": {
         "en": "Affine does not flatten N-D input",
         "ko": "Affine이 N차원 입력을 평탄화하지 않음"},
@@ -907,7 +992,7 @@ CATALOGUE = {
         "ko": "계층이 params의 복사본을 가짐"},
     "diagnosis_title.rebinds_params": {
         "en": "params rebound instead of updated in place",
-        "ko": "params를 제자리 갱신하지 않고 새로 묶음"},
+        "ko": "params를 제자리에서 갱신하지 않고 새 배열로 바꿈"},
     "diagnosis_title.state_reset": {
         "en": "optimizer state reset between calls",
         "ko": "옵티마이저 상태가 호출마다 초기화됨"},
@@ -922,7 +1007,7 @@ CATALOGUE = {
         "ko": "Adam이 매개변수마다 t를 셈"},
     "diagnosis_title.nesterov_plain_momentum": {
         "en": "Nesterov as plain momentum",
-        "ko": "네스테로프 대신 평범한 모멘텀"},
+        "ko": "네스테로프 대신 일반 모멘텀"},
     "diagnosis_title.rmsprop_no_one_minus": {
         "en": "RMSprop without (1 - decay_rate)",
         "ko": "(1 - decay_rate) 없는 RMSprop"},
@@ -1098,7 +1183,7 @@ CATALOGUE = {
         "ko": "6.1.4 모멘텀"},
     "book.6.1.5": {
         "en": "6.1.5 AdaGrad (and RMSprop)",
-        "ko": "6.1.5 AdaGrad(와 RMSProp)"},
+        "ko": "6.1.5 AdaGrad(와 RMSprop)"},
     "book.6.1.6": {
         "en": "6.1.6 Adam",
         "ko": "6.1.6 Adam"},
@@ -1148,13 +1233,14 @@ CATALOGUE = {
     # ============================================================ command line
     "cli.no_folder": {
         "en": "error: submission folder {path} does not exist",
-        "ko": "오류: 제출 폴더 {path}이(가) 없습니다"},
+        "ko": "오류: 제출 폴더 {path|이/가} 없습니다"},
     "cli.notebooks": {
         "en": "error: {path} holds notebooks ({names}) but no common/ folder: the grader reads the modules "
               "(common/layers.py, ch05/two_layer_net.py, ...); put your code into the files of student_template/ and "
               "hand in that folder",
-        "ko": "오류: {path}에 노트북({names})은 있지만 common/ 폴더가 없습니다. 채점기는 모듈(common/layers.py, "
-              "ch05/two_layer_net.py, ...)을 읽습니다. 코드를 student_template/의 파일에 옮겨 그 폴더를 제출하세요"},
+        "ko": "오류: {path}에 노트북은 있지만({names}) common/ 폴더가 없습니다. 채점기는 "
+              "모듈(common/layers.py, ch05/two_layer_net.py, ...)을 읽습니다. 코드를 student_template/의 "
+              "파일에 옮겨 그 폴더를 제출하세요"},
     "cli.no_common": {
         "en": "error: {path} holds no common/ folder: is it a submission laid out like the book's repository "
               "(common/layers.py, ch05/two_layer_net.py, ...)?",
@@ -1187,7 +1273,7 @@ CATALOGUE = {
         "ko": "zip 파일을 풀면 200 MB가 넘습니다"},
     "batch.zip_outside": {
         "en": "the zip holds a path outside its folder: {name}",
-        "ko": "zip 파일에 폴더 밖을 가리키는 경로(outside)가 있습니다: {name}"},
+        "ko": "zip 파일에 폴더 밖을 가리키는 경로가 있습니다: {name}"},
     "batch.zip_unreadable": {
         "en": "the zip cannot be read ({detail})",
         "ko": "zip 파일을 읽을 수 없습니다({detail})"},
@@ -1214,10 +1300,10 @@ CATALOGUE = {
         "ko": "경고: MNIST를 불러오지 못했습니다: {detail}"},
     "batch.not_a_folder": {
         "en": "error: {path} is not a folder",
-        "ko": "오류: {path}은(는) 폴더가 아닙니다"},
+        "ko": "오류: {path|은/는} 폴더가 아닙니다"},
     "batch.summary": {
         "en": "{students} students, {graded} graded in this run; grades in {path}",
-        "ko": "학생 {students}명, 이번에 {graded}명 채점; 점수는 {path}에 있습니다"},
+        "ko": "학생 {students}명 중 이번에 {graded}명을 채점했습니다. 점수는 {path}에 있습니다"},
     "batch.class_report": {
         "en": "class report in {path}",
         "ko": "반 전체 보고서는 {path}에 있습니다"},
@@ -1363,7 +1449,7 @@ CATALOGUE = {
         "ko": "어떤 형상이든 sigmoid = 1 / (1 + exp(-x))"},
     "ch04.activation.sigmoid_large": {
         "en": "sigmoid of -1000 and 1000 is 0 and 1, not nan",
-        "ko": "-1000과 1000의 sigmoid는 nan이 아니라 0과 1"},
+        "ko": "sigmoid(-1000)과 sigmoid(1000)은 nan이 아니라 0과 1"},
     "ch04.activation.relu": {
         "en": "relu = max(0, x)",
         "ko": "relu = max(0, x)"},
@@ -1542,10 +1628,10 @@ CATALOGUE = {
         "ko": "TwoLayerNet이 SGD와 오차역전파법으로 MNIST를 학습한다"},
     "ch05.pair.one": {
         "en": "{what} returns one value; expected the pair (dx, dy)",
-        "ko": "{what}이(가) 값 하나를 돌려줍니다. (dx, dy) 쌍을 돌려줘야 합니다"},
+        "ko": "{what|이/가} 값 하나를 돌려줍니다. (dx, dy) 쌍을 돌려줘야 합니다"},
     "ch05.pair.many": {
         "en": "{what} returns {n} values; expected the pair (dx, dy)",
-        "ko": "{what}이(가) 값 {n}개를 돌려줍니다. (dx, dy) 쌍을 돌려줘야 합니다"},
+        "ko": "{what|이/가} 값 {n}개를 돌려줍니다. (dx, dy) 쌍을 돌려줘야 합니다"},
     "ch05.mul.case.apples": {
         "en": "the book's apples: 100 * 2 * 1.1 = 220, and backward of dout = 1",
         "ko": "책의 사과 쇼핑 예: 100 * 2 * 1.1 = 220, 그리고 dout = 1의 역전파"},
@@ -1566,7 +1652,7 @@ CATALOGUE = {
         "ko": "형상이 {shape}인 배열 x, y와 무작위 dout"},
     "ch05.what.should_be": {
         "en": "{name} (should be {formula})",
-        "ko": "{name}({formula}이어야 함)"},
+        "ko": "{name}({formula|이어야/여야} 함)"},
     "ch05.add.case.fruit": {
         "en": "the book's fruit: 200 + 450 = 650, and backward of dout = 1.1",
         "ko": "책의 과일 쇼핑 예: 200 + 450 = 650, 그리고 dout = 1.1의 역전파"},
@@ -1659,16 +1745,17 @@ CATALOGUE = {
         "ko": "TwoLayerNet(input_size, hidden_size, output_size, weight_init_std)로 신경망을 만들 수 있음"},
     "ch05.net.case.params": {
         "en": "params holds W1 (input, hidden), b1 (hidden,), W2 (hidden, output), b2 (output,)",
-        "ko": "params에 W1 (input, hidden), b1 (hidden,), W2 (hidden, output), b2 (output,)가 있음"},
+        "ko": "params에 W1 (input_size, hidden_size), b1 (hidden_size,), W2 (hidden_size, output_size), b2 "
+              "(output_size,)가 있음"},
     "ch05.net.no_params": {
         "en": "net.params is missing or not a dict",
         "ko": "net.params가 없거나 딕셔너리가 아닙니다"},
     "ch05.net.params_missing": {
         "en": "net.params has no {missing} (keys: {keys})",
-        "ko": "net.params에 {missing}이(가) 없습니다(있는 키: {keys})"},
+        "ko": "net.params에 {missing|이/가} 없습니다(있는 키: {keys})"},
     "ch05.net.param_shape": {
         "en": "params['{key}'] has shape {shape}, expected {expected} for TwoLayerNet(40, 30, 10)",
-        "ko": "TwoLayerNet(40, 30, 10)의 params['{key}'] 형상이 {shape}입니다. {expected}이어야 합니다"},
+        "ko": "TwoLayerNet(40, 30, 10)의 params['{key}'] 형상이 {shape}입니다. {expected|이어야/여야} 합니다"},
     "ch05.net.case.layers": {
         "en": "layers holds Affine1, Relu1, Affine2 in this order; lastLayer is the loss layer",
         "ko": "layers에 Affine1, Relu1, Affine2가 이 순서로 있고, lastLayer가 손실 계층"},
@@ -1701,7 +1788,7 @@ CATALOGUE = {
         "ko": "기본값 weight_init_std=0.01에서 params['{key}']의 표준편차가 {std:.3g}입니다"},
     "ch05.net.bias_not_zero": {
         "en": "params['{key}'] does not start at zero",
-        "ko": "params['{key}']가 0에서 시작하지 않습니다"},
+        "ko": "params['{key}']{|이/가} 0에서 시작하지 않습니다"},
     "ch05.net.params_four_keys": {
         "en": "net.params must hold W1, b1, W2 and b2",
         "ko": "net.params에 W1, b1, W2, b2가 있어야 합니다"},
@@ -1734,10 +1821,10 @@ CATALOGUE = {
         "ko": "정답 레이블의 정확도"},
     "ch05.net.grads_not_dict": {
         "en": "{what} returns a {kind}; expected a dict keyed W1, b1, W2, b2",
-        "ko": "{what}이(가) {kind}을(를) 돌려줍니다. W1, b1, W2, b2를 키로 하는 딕셔너리여야 합니다"},
+        "ko": "{what|이/가} {kind|을/를} 돌려줍니다. W1, b1, W2, b2를 키로 하는 딕셔너리여야 합니다"},
     "ch05.net.grads_no_key": {
         "en": "{what} has no '{key}' (keys: {keys})",
-        "ko": "{what}에 '{key}'가 없습니다(있는 키: {keys})"},
+        "ko": "{what}에 '{key}'{|이/가} 없습니다(있는 키: {keys})"},
     "ch05.net.case.gradient_key": {
         "en": "gradient['{key}'] (one-hot targets, batch of 5)",
         "ko": "gradient['{key}'](원-핫 정답, 배치 크기 5)"},
@@ -1753,19 +1840,20 @@ CATALOGUE = {
     "ch05.net.old_values": {
         "en": "after an in-place update of params['{first}'] and params['{second}'], predict(x) still uses the old "
               "values",
-        "ko": "params['{first}']와 params['{second}']를 제자리에서 갱신했는데도 predict(x)가 예전 값을 씁니다"},
+        "ko": "params['{first}']{|과/와} params['{second}']{|을/를} 제자리에서 갱신했는데도 predict(x)가 예전 "
+              "값을 씁니다"},
     "ch05.net.case.numerical": {
         "en": "every key, one-hot targets, small network",
         "ko": "작은 신경망, 원-핫 정답, 모든 키"},
     "ch05.net.numerical_off": {
         "en": "numerical_gradient['{key}'] is off by relative error {error:.2g} at index {index} (got {got:.4g}, "
-              "expected {expected:.4g}): numerical_gradient must perturb net.params itself (not a copy) and restore "
-              "it",
-        "ko": "numerical_gradient['{key}']의 상대 오차가 {error:.2g}입니다(위치 {index}, 결과 {got:.4g}, 기대값 "
-              "{expected:.4g}). numerical_gradient는 복사본이 아니라 net.params 자체를 조금 바꿨다가 되돌려야 합니다"},
+              "expected {expected:.4g})",
+        "ko": "numerical_gradient['{key}']의 상대 오차가 {error:.2g}입니다(위치 {index}, 결과 {got:.4g}, 기댓값 "
+              "{expected:.4g})"},
     "ch05.mnist.case": {
         "en": "{iterations} SGD steps (lr {lr}, batch {batch}): test accuracy >= {threshold:.0%}",
-        "ko": "SGD {iterations}단계(학습률 {lr}, 배치 {batch}): 시험 데이터 정확도 {threshold:.0%} 이상"},
+        "ko": "SGD {iterations}단계(학습률 {lr}, 미니배치 크기 {batch}): 시험 데이터 정확도 {threshold:.0%} "
+              "이상"},
     "ch05.mnist.low": {
         "en": "test accuracy {accuracy:.1%} after training, expected at least {threshold:.0%}",
         "ko": "학습 후 시험 데이터 정확도가 {accuracy:.1%}입니다. {threshold:.0%} 이상이어야 합니다"},
@@ -1812,13 +1900,13 @@ CATALOGUE = {
         "ko": "MultiLayerNet의 가중치 감소가 손실에 0.5 * lambda * sum(W**2)를, dW에 lambda * W를 더한다"},
     "check.ch06.net_gradient": {
         "en": "MultiLayerNet.gradient matches numerical gradient (relu and sigmoid)",
-        "ko": "MultiLayerNet.gradient가 수치 미분으로 구한 기울기와 일치한다(relu와 sigmoid)"},
+        "ko": "MultiLayerNet.gradient가 수치 미분으로 구한 기울기와 일치한다(ReLU와 시그모이드)"},
     "check.ch06.net_extend_gradient": {
         "en": "MultiLayerNetExtend.gradient with batch normalization matches numerical gradient",
         "ko": "배치 정규화를 쓴 MultiLayerNetExtend.gradient가 수치 미분으로 구한 기울기와 일치한다"},
     "check.ch06.net_extend_dropout": {
         "en": "MultiLayerNetExtend with dropout is random in training, deterministic in test mode",
-        "ko": "드롭아웃을 쓴 MultiLayerNetExtend는 훈련 때 무작위이고 시험 때 결정적이다"},
+        "ko": "드롭아웃을 쓴 MultiLayerNetExtend는 훈련 때 무작위이고 시험 때는 항상 같은 값을 낸다"},
     "check.ch06.trainer_loop": {
         "en": "Trainer runs epochs * train_size / mini_batch_size iterations, one accuracy per epoch",
         "ko": "Trainer가 epochs * train_size / mini_batch_size번 반복하고 에폭마다 정확도를 하나씩 기록한다"},
@@ -1837,27 +1925,27 @@ CATALOGUE = {
     "ch06.opt.moved": {
         "en": "after step {step}, params[{key}] has moved by {moved:.6g} at index {index}, expected {expected:.6g} "
               "({rule})",
-        "ko": "{step}단계 후 params[{key}]가 위치 {index}에서 {moved:.6g}만큼 움직였습니다. 기대값은 "
+        "ko": "{step}단계 후 params[{key}]{|이/가} 위치 {index}에서 {moved:.6g}만큼 움직였습니다. 기댓값은 "
               "{expected:.6g}입니다(규칙: {rule})"},
     "ch06.opt.moved_later": {
         "en": "after step {step}, params[{key}] has moved by {moved:.6g} at index {index}, expected {expected:.6g} "
               "({rule}); step 1 was right, so look at the state kept between calls (created once, on the first call, "
               "then updated)",
-        "ko": "{step}단계 후 params[{key}]가 위치 {index}에서 {moved:.6g}만큼 움직였습니다. 기대값은 "
+        "ko": "{step}단계 후 params[{key}]{|이/가} 위치 {index}에서 {moved:.6g}만큼 움직였습니다. 기댓값은 "
               "{expected:.6g}입니다(규칙: {rule}). 1단계는 맞았으니 호출 사이에 유지하는 상태(첫 호출 때 한 번 "
               "만들고 이후 갱신)를 살펴보세요"},
     "ch06.opt.new_array": {
         "en": "after step {step}, params[{key}] is a new array",
-        "ko": "{step}단계 후 params[{key}]가 새 배열입니다"},
+        "ko": "{step}단계 후 params[{key}]{|이/가} 새 배열입니다"},
     "ch06.what.original_array": {
         "en": "the original params[{key}] array",
         "ko": "원래의 params[{key}] 배열"},
     "ch06.opt.case.steps": {
         "en": "5 steps of {call} on two parameters",
-        "ko": "매개변수 두 개에 {call}을(를) 5단계 적용"},
+        "ko": "매개변수 두 개에 {call|을/를} 5단계 적용"},
     "ch06.opt.case.defaults": {
         "en": "default hyper-parameters: {cls}() behaves as {call}",
-        "ko": "기본 하이퍼파라미터: {cls}()가 {call}처럼 동작"},
+        "ko": "기본 하이퍼파라미터: {cls}()의 동작이 {call|과/와} 같음"},
     "ch06.opt.defaults_question": {
         "en": "{text}, with the defaults {defaults}",
         "ko": "{text}(기본값 {defaults}일 때)"},
@@ -1903,23 +1991,23 @@ CATALOGUE = {
         "ko": "두 번째 시험 모드 출력"},
     "ch06.dropout.all_zero": {
         "en": "{what} is zero everywhere",
-        "ko": "{what}이(가) 모두 0입니다"},
+        "ko": "{what|이/가} 모두 0입니다"},
     "ch06.dropout.no_common_factor": {
         "en": "{what}: the kept units are not all x times one common factor (out / x ranges from {low:.4g} to "
               "{high:.4g})",
         "ko": "{what}: 남은 뉴런이 모두 x에 같은 배율을 곱한 값이 아닙니다(out / x가 {low:.4g}부터 {high:.4g}까지)"},
     "ch06.dropout.case.fraction": {
         "en": "training drops a fraction dropout_ratio = 0.3 of the units, scales the rest alike",
-        "ko": "훈련 때 뉴런의 dropout_ratio = 0.3 비율을 삭제하고 나머지는 같은 배율로 조정"},
+        "ko": "훈련 때 뉴런 중 dropout_ratio = 0.3만큼을 삭제하고 나머지는 모두 같은 배율로 조정"},
     "ch06.dropout.fraction": {
         "en": "{dropped:.3f} of the 40000 units are zero in training, expected about {ratio}",
-        "ko": "훈련 때 뉴런 40000개 중 {dropped:.3f} 비율이 0입니다. 기대값은 약 {ratio}입니다"},
+        "ko": "훈련 때 뉴런 40000개 중 0인 뉴런의 비율이 {dropped:.3f}입니다. 기댓값은 약 {ratio}입니다"},
     "ch06.dropout.case.test_mode": {
         "en": "test mode keeps every unit, with one factor, and is deterministic",
-        "ko": "시험 모드는 모든 뉴런을 같은 배율로 남기고 결정적"},
+        "ko": "시험 모드는 모든 뉴런을 같은 배율로 남기고 항상 같은 값을 냄"},
     "ch06.dropout.test_drops": {
         "en": "test mode zeroes {dropped:.3f} of the units: dropout acts only while training",
-        "ko": "시험 모드에서 뉴런의 {dropped:.3f} 비율이 0이 됩니다. 드롭아웃은 훈련 때만 작동해야 합니다"},
+        "ko": "시험 모드에서 0이 되는 뉴런의 비율이 {dropped:.3f}입니다. 드롭아웃은 훈련 때만 작동해야 합니다"},
     "ch06.dropout.case.mean": {
         "en": "the mean training output equals the test output (standard or inverted dropout)",
         "ko": "훈련 모드 출력의 평균이 시험 모드 출력과 같음(일반 또는 역 드롭아웃)"},
@@ -1937,7 +2025,7 @@ CATALOGUE = {
         "ko": "Dropout()은 기본으로 뉴런의 절반을 삭제"},
     "ch06.dropout.default": {
         "en": "Dropout() zeroes {dropped:.3f} of the units, expected about 0.5",
-        "ko": "Dropout()이 뉴런의 {dropped:.3f} 비율을 0으로 만듭니다. 약 0.5여야 합니다"},
+        "ko": "Dropout()이 0으로 만드는 뉴런의 비율이 {dropped:.3f}입니다. 약 0.5여야 합니다"},
     "ch06.dropout.case.backward_mask": {
         "en": "dx is zero exactly where the last training forward dropped a unit",
         "ko": "dx는 마지막 훈련 모드 순전파가 뉴런을 삭제한 곳에서만 0"},
@@ -2003,10 +2091,10 @@ CATALOGUE = {
         "ko": "시험 모드 순전파 후의 {name}"},
     "ch06.grads.not_dict": {
         "en": "{what} is not a dict keyed like params",
-        "ko": "{what}이(가) params와 같은 키를 가진 딕셔너리가 아닙니다"},
+        "ko": "{what|이/가} params와 같은 키를 가진 딕셔너리가 아닙니다"},
     "ch06.grads.missing": {
         "en": "{what} has no {keys}",
-        "ko": "{what}에 {keys}이(가) 없습니다"},
+        "ko": "{what}에 {keys|이/가} 없습니다"},
     "ch06.bn.case.dx": {
         "en": "dx for x {shape}",
         "ko": "형상이 {shape}인 x에 대한 dx"},
@@ -2015,13 +2103,13 @@ CATALOGUE = {
         "ko": "형상이 {shape}인 x에 대한 dgamma와 dbeta"},
     "ch06.net.no_key": {
         "en": "{call}.params has no {key}",
-        "ko": "{call}.params에 {key}가 없습니다"},
+        "ko": "{call}.params에 {key|이/가} 없습니다"},
     "ch06.net.key_shape": {
         "en": "{call}.params[{key}] has shape {shape}, expected {expected}",
-        "ko": "{call}.params[{key}]의 형상이 {shape}입니다. {expected}이어야 합니다"},
+        "ko": "{call}.params[{key}]의 형상이 {shape}입니다. {expected|이어야/여야} 합니다"},
     "ch06.init.the_number": {
         "en": "the number itself",
-        "ko": "주어진 수 그대로"},
+        "ko": "지정한 값"},
     "ch06.init.case": {
         "en": "weight_init_std={setting}: weights of std {words}, biases 0",
         "ko": "weight_init_std={setting}: 가중치의 표준편차는 {words}, 편향은 0"},
@@ -2030,25 +2118,25 @@ CATALOGUE = {
         "ko": "params가 딕셔너리가 아닙니다"},
     "ch06.init.missing": {
         "en": "params has no W{i} or b{i}",
-        "ko": "params에 W{i} 또는 b{i}가 없습니다"},
+        "ko": "params에 W{i} 또는 b{i|이/가} 없습니다"},
     "ch06.init.std": {
         "en": "W{i} (fan_in {fan_in}) has mean {mean:.3g} and std {std:.4g}, expected mean 0 and std {words} = "
               "{want:.4g}",
-        "ko": "W{i}(fan_in {fan_in})의 평균이 {mean:.3g}, 표준편차가 {std:.4g}입니다. 평균 0, 표준편차 {words} = "
-              "{want:.4g}이어야 합니다"},
+        "ko": "W{i}(fan_in {fan_in})의 평균이 {mean:.3g}, 표준편차가 {std:.4g}입니다. 평균은 0, 표준편차는 "
+              "{words}인 {want:.4g|이어야/여야} 합니다"},
     "ch06.decay.case.loss": {
         "en": "loss(lambda={lam}) - loss(lambda=0) = 0.5 * lambda * sum(W**2) over every W",
         "ko": "loss(lambda={lam}) - loss(lambda=0) = 모든 W에 대한 0.5 * lambda * sum(W**2)"},
     "ch06.decay.adds": {
         "en": "weight decay adds {difference:.6g} to the loss, expected 0.5 * lambda * sum(W**2) = {expected:.6g}",
-        "ko": "가중치 감소가 손실에 {difference:.6g}를 더합니다. 기대값은 0.5 * lambda * sum(W**2) = "
+        "ko": "가중치 감소가 손실에 {difference:.6g|을/를} 더합니다. 기댓값은 0.5 * lambda * sum(W**2) = "
               "{expected:.6g}입니다"},
     "ch06.decay.case.gain": {
         "en": "the gradient of each W gains lambda * W, the biases none",
         "ko": "각 W의 기울기에는 lambda * W가 더해지고, 편향에는 아무것도 더해지지 않음"},
     "ch06.decay.no_key": {
         "en": "gradient() returned no {key}",
-        "ko": "gradient()가 {key}를 돌려주지 않았습니다"},
+        "ko": "gradient()가 {key|을/를} 돌려주지 않았습니다"},
     "ch06.what.decay_gain": {
         "en": "gradient[{key}] with lambda minus without",
         "ko": "lambda가 있을 때와 없을 때의 gradient[{key}] 차이"},
@@ -2084,13 +2172,13 @@ CATALOGUE = {
         "ko": "훈련 모드 예측 {repeats}번의 평균이 시험 모드 예측과 {error:.0%} 다릅니다"},
     "ch06.trainer.not_found": {
         "en": "optimizer={name} is not found ({error})",
-        "ko": "optimizer={name}을(를) 찾지 못했습니다({error})"},
+        "ko": "optimizer={name|을/를} 찾지 못했습니다({error})"},
     "ch06.trainer.never_returned": {
         "en": "{what} holds {value:.4g}, which the network never returned",
-        "ko": "{what}에 신경망이 돌려준 적 없는 값 {value:.4g}가 있습니다"},
+        "ko": "{what}에 신경망이 돌려준 적 없는 값 {value:.4g|이/가} 있습니다"},
     "ch06.trainer.case.iterations": {
         "en": "300 samples, batches of 100, 3 epochs: 9 iterations, a loss for each",
-        "ko": "샘플 300개, 배치 100, 3에폭: 9번 반복하고 반복마다 손실 기록"},
+        "ko": "샘플 300개, 미니배치 크기 100, 3에폭: 9번 반복하고 반복마다 손실 기록"},
     "ch06.trainer.gradient_calls": {
         "en": "train() called network.gradient {n} times, expected epochs * train_size / mini_batch_size = 9",
         "ko": "train()이 network.gradient를 {n}번 불렀습니다. epochs * train_size / mini_batch_size = 9번이어야 "
@@ -2126,7 +2214,7 @@ CATALOGUE = {
               "update가 제자리에서 갱신합니다"},
     "ch06.trainer.case.small": {
         "en": "200 samples, batches of 20, 2 epochs, evaluate_sample_num_per_epoch=30",
-        "ko": "샘플 200개, 배치 20, 2에폭, evaluate_sample_num_per_epoch=30"},
+        "ko": "샘플 200개, 미니배치 크기 20, 2에폭, evaluate_sample_num_per_epoch=30"},
     "ch06.trainer.small_counts": {
         "en": "{iterations} iterations and {accuracies} accuracies, expected 20 and 2",
         "ko": "반복 {iterations}번, 정확도 {accuracies}개입니다. 20번과 2개여야 합니다"},
@@ -2135,13 +2223,13 @@ CATALOGUE = {
         "ko": "정확도를 샘플 {sizes}개로 계산했습니다. 앞에서부터 evaluate_sample_num_per_epoch = 30개여야 합니다"},
     "ch06.trainer.made": {
         "en": "optimizer={name} made a {cls}",
-        "ko": "optimizer={name}이(가) {cls}을(를) 만들었습니다"},
+        "ko": "optimizer={name}일 때 {cls} 옵티마이저가 만들어졌습니다"},
     "ch06.trainer.name_unchanged": {
         "en": "with optimizer={name}, network.params is unchanged after training",
         "ko": "optimizer={name}일 때 학습 후에도 network.params가 그대로입니다"},
     "ch06.mnist.case": {
         "en": "batch normalization on, Adam(lr=0.001), 2 epochs of 5000 images, batches of 100",
-        "ko": "배치 정규화 사용, Adam(lr=0.001), 이미지 5000장으로 2에폭, 배치 100"},
+        "ko": "배치 정규화 사용, Adam(lr=0.001), 이미지 5000장으로 2에폭, 미니배치 크기 100"},
     "ch06.mnist.low": {
         "en": "test accuracy {accuracy:.1%} on the first {n} test images; a correct network reaches at least "
               "{threshold:.0%} here (the reference 87.5% to 89%)",
@@ -2193,7 +2281,7 @@ CATALOGUE = {
         "ko": "{what}의 형상이 {shape}입니다. 수 하나여야 합니다"},
     "ch07.size.wrong": {
         "en": "{what} is {value:g}, expected {expected}",
-        "ko": "{what}의 값이 {value:g}입니다. 기대값은 {expected}입니다"},
+        "ko": "{what}의 값이 {value:g}입니다. 기댓값은 {expected}입니다"},
     "ch07.size.case.plain": {
         "en": "no padding, stride 1: (28, 5) -> 24, (4, 4) -> 1",
         "ko": "패딩 없음, 스트라이드 1: (28, 5) -> 24, (4, 4) -> 1"},
@@ -2214,7 +2302,7 @@ CATALOGUE = {
         "ko": "실수"},
     "ch07.size.not_integer": {
         "en": "conv_output_size(9, 3, 2, 0) returned {kind} ({value})",
-        "ko": "conv_output_size(9, 3, 2, 0)이 {kind}({value})를 돌려줍니다"},
+        "ko": "conv_output_size(9, 3, 2, 0)의 결과가 {kind}({value})입니다"},
     "ch07.size.integer_wrong": {
         "en": "conv_output_size(9, 3, 2, 0) is {value}, expected 4",
         "ko": "conv_output_size(9, 3, 2, 0)이 {value}입니다. 4여야 합니다"},
@@ -2239,9 +2327,9 @@ CATALOGUE = {
     "ch07.col2im.not_adjoint": {
         "en": "{what} is not the adjoint of im2col: <im2col(x), col> = {left:.6g} but <x, col2im(col)> = "
               "{right:.6g}; pixel {index} is {got:.6g}, expected {expected:.6g} (the sum of the windows covering it)",
-        "ko": "{what}이(가) im2col의 수반 연산이 아닙니다: <im2col(x), col> = {left:.6g}인데 <x, col2im(col)> = "
-              "{right:.6g}입니다. 픽셀 {index}의 값이 {got:.6g}입니다(기대값은 그 픽셀을 덮는 윈도우들의 합인 "
-              "{expected:.6g})"},
+        "ko": "{what|이/가} im2col의 수반 연산이 아닙니다: <im2col(x), col> = {left:.6g}인데 <x, col2im(col)> "
+              "= {right:.6g}입니다. 픽셀 {index}의 값이 {got:.6g}입니다(기댓값은 그 픽셀을 덮는 윈도우들의 "
+              "합인 {expected:.6g})"},
     "ch07.col2im.case.shape": {
         "en": "returns an array of input_shape (N, C, H, W)",
         "ko": "input_shape (N, C, H, W) 형상의 배열을 돌려줌"},
@@ -2268,10 +2356,10 @@ CATALOGUE = {
         "ko": "스트라이드 2, 패딩 1, 정사각형이 아닌 필터와 이미지"},
     "ch07.what.conv_output": {
         "en": "Convolution.forward output ({describe}, {filters} filters)",
-        "ko": "Convolution 순전파 출력({describe}, 필터 {filters}개)"},
+        "ko": "합성곱 계층의 순전파 출력({describe}, 필터 {filters}개)"},
     "ch07.conv.none_after_backward": {
         "en": "{cls}.{name} is None after backward (set self.{name} in backward)",
-        "ko": "역전파 후에도 {cls}.{name}이(가) None입니다(backward에서 self.{name}을(를) 저장하세요)"},
+        "ko": "역전파 후에도 {cls}.{name|이/가} None입니다(backward에서 self.{name|을/를} 저장하세요)"},
     "ch07.conv.case.gradient": {
         "en": "{name}, {label}",
         "ko": "{name}, {label}"},
@@ -2309,7 +2397,7 @@ CATALOGUE = {
               "전혀 받지 않을 수 있지만 그보다 많거나 부호가 반대일 수는 없습니다"},
     "ch07.what.pool_output": {
         "en": "Pooling.forward output ({describe})",
-        "ko": "Pooling 순전파 출력({describe})"},
+        "ko": "풀링 계층의 순전파 출력({describe})"},
     "ch07.what.pool_dx": {
         "en": "dx returned by backward ({describe})",
         "ko": "역전파가 돌려준 dx({describe})"},
@@ -2318,7 +2406,7 @@ CATALOGUE = {
         "ko": "params가 딕셔너리가 아닙니다"},
     "ch07.net.params_lack": {
         "en": "params lacks {missing} (has {has})",
-        "ko": "params에 {missing}이(가) 없습니다(있는 키: {has})"},
+        "ko": "params에 {missing|이/가} 없습니다(있는 키: {has})"},
     "ch07.net.case.shapes": {
         "en": "params W1, b1 (conv), W2, b2, W3, b3 have the right shapes",
         "ko": "params의 W1, b1(합성곱), W2, b2, W3, b3의 형상이 올바름"},
@@ -2330,7 +2418,7 @@ CATALOGUE = {
         "ko": "layers는 순서대로 Conv1, Relu1, Pool1, Affine1, Relu2, Affine2이고, 그다음 last_layer"},
     "ch07.net.layer_keys": {
         "en": "layers has keys {layers}, expected {expected}",
-        "ko": "layers의 키가 {layers}입니다. {expected}이어야 합니다"},
+        "ko": "layers의 키가 {layers}입니다. {expected|이어야/여야} 합니다"},
     "ch07.net.no_last_layer": {
         "en": "the network has no last_layer (a SoftmaxWithLoss)",
         "ko": "신경망에 last_layer(SoftmaxWithLoss)가 없습니다"},
@@ -2347,7 +2435,7 @@ CATALOGUE = {
         "ko": "계층이 params의 배열 자체를 가짐(params를 제자리에서 갱신하면 계층에 반영됨)"},
     "ch07.net.not_shared_item": {
         "en": "layers['{name}'].{attribute} is not params['{key}']",
-        "ko": "layers['{name}'].{attribute}와 params['{key}']가 다른 배열"},
+        "ko": "layers['{name}'].{attribute|과/와} params['{key}']{|이/가} 다른 배열"},
     "ch07.net.not_shared": {
         "en": "{items}",
         "ko": "{items}"},
@@ -2356,16 +2444,16 @@ CATALOGUE = {
         "ko": "gradient(x, t)가 params와 같은 키를 가진 딕셔너리를 돌려주지 않았습니다"},
     "ch07.net.grads_no_key": {
         "en": "gradient(x, t) has no key '{key}' (it has {keys})",
-        "ko": "gradient(x, t)에 키 '{key}'가 없습니다(있는 키: {keys})"},
+        "ko": "gradient(x, t)에 키 '{key}'{|이/가} 없습니다(있는 키: {keys})"},
     "ch07.net.grad_none": {
         "en": "gradient(x, t)['{key}'] is None",
-        "ko": "gradient(x, t)['{key}']가 None입니다"},
+        "ko": "gradient(x, t)['{key}']{|이/가} None입니다"},
     "ch07.net.case.loss": {
         "en": "loss(x, t) is the cross-entropy of the network's scores",
         "ko": "loss(x, t)는 신경망 점수의 교차 엔트로피 오차"},
     "ch07.net.loss": {
         "en": "loss(x, t) is {loss:.6g}, expected {expected:.6g}",
-        "ko": "loss(x, t)가 {loss:.6g}입니다. 기대값은 {expected:.6g}입니다"},
+        "ko": "loss(x, t)가 {loss:.6g}입니다. 기댓값은 {expected:.6g}입니다"},
     "ch07.net.case.gradient_key": {
         "en": "gradient['{key}'] (3 samples, labels, pad 1)",
         "ko": "gradient['{key}'](샘플 3개, 정답 레이블, 패딩 1)"},
@@ -2380,7 +2468,7 @@ CATALOGUE = {
         "ko": "정답 레이블"},
     "ch07.net.accuracy": {
         "en": "accuracy(x, t, batch_size=3) on {n} samples with {targets} is {accuracy:.4g}, expected {expected:.4g}",
-        "ko": "{targets}을 쓴 샘플 {n}개의 accuracy(x, t, batch_size=3)가 {accuracy:.4g}입니다. 기대값은 "
+        "ko": "{targets|을/를} 쓴 샘플 {n}개의 accuracy(x, t, batch_size=3)가 {accuracy:.4g}입니다. 기댓값은 "
               "{expected:.4g}입니다"},
     "ch07.accuracy.case.labels": {
         "en": "labels, batch_size 3 on 6 samples",
@@ -2393,8 +2481,9 @@ CATALOGUE = {
         "ko": "샘플 7개에 batch_size 3: 마지막의 짧은 배치도 셈"},
     "ch07.mnist.case": {
         "en": "test accuracy after {iterations} steps of {batch} on {images} images",
-        "ko": "이미지 {images}장에서 배치 {batch}로 {iterations}단계 학습한 후의 시험 데이터 정확도"},
+        "ko": "이미지 {images}장에서 미니배치 크기 {batch|으로/로} {iterations}단계 학습한 후의 시험 데이터 "
+              "정확도"},
     "ch07.mnist.low": {
         "en": "test accuracy {accuracy:.3f} on {n} images is below {threshold}",
-        "ko": "시험 이미지 {n}장의 정확도 {accuracy:.3f}가 {threshold}보다 낮습니다"},
+        "ko": "시험 이미지 {n}장의 정확도 {accuracy:.3f|이/가} {threshold}보다 낮습니다"},
 }

@@ -233,12 +233,15 @@ def _grade_group(chapter, key, submission):
 
 
 def feedback(chapter, group, points, earned, results, skipped=()):
-    """The text a student reads under the cell: one line per check, the reason for lost points."""
+    """The text a student reads under the cell: one line per check, the reason for lost points
+    (wrapped like the terminal report: code expressions whole)."""
+    from grader.report import wrap
+
     lines = [f"{chapter} {group.title}: {earned:g} / {points:g} points"]
     for r in results:
         lines.append(f"  {r.status:<7} {r.score:>5g}/{r.check.points:<3g} {r.check.name}")
         if r.reason:
-            lines.extend(textwrap.wrap(r.reason, width=96, initial_indent="      -> ", subsequent_indent="         "))
+            lines.extend(wrap(r.reason, 96, initial_indent="      -> ", subsequent_indent="         "))
     for check in skipped:
         lines.append(f"  {'skipped':<7} {0:>5g}/{check.points:<3g} {check.name}")
         lines.append("      -> not started: this group's time budget was used up by the checks before it")

@@ -128,6 +128,8 @@ class Worker:
         if not isinstance(hello, dict) or hello.get("ready") is not True:
             return False
         self.layers = {"landlock": hello.get("landlock"), "seccomp": hello.get("seccomp")}
+        if self.level == isolation.USER and not hello.get("landlock"):
+            return False  # without a mount namespace, Landlock is the filesystem's only limit
         return not kernel or hello.get("seccomp") is True
 
     def _preflight(self):

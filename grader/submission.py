@@ -100,6 +100,8 @@ def _refusal(what):
         return M(_REFUSALS[what])
     if what.startswith("writing files outside the working folder (") and what.endswith(")"):
         return M("sandbox.writing", path=what[len("writing files outside the working folder ("):-1])
+    if what.startswith("opening the folder "):
+        return M("sandbox.opening_folder", path=what[len("opening the folder "):])
     if what.startswith("reading "):
         return M("sandbox.reading", path=what[len("reading "):])
     if what.startswith("listing "):

@@ -186,6 +186,14 @@ def compare_trajectory(steps, expected, initial, rule):
                                  expected=target[index], rule=rule))
 
 
+def without_state_hint(mismatch):
+    """``mismatch`` with its reason no longer pointing at the state: a diagnosed mistake says
+    more, and two likely causes must never both be printed."""
+    if mismatch.diagnosis and getattr(mismatch.message, "id", None) == "ch06.opt.moved_later":
+        mismatch.message = M("ch06.opt.moved", **mismatch.message.params)
+    return mismatch
+
+
 def follows(steps, expected, initial):
     """Whether the student's steps follow the trajectory ``expected`` (no reason needed)."""
     try:
@@ -232,12 +240,9 @@ def optimizer_check(ctx, cls, rules, kwargs, defaults, rule_text, mistakes=()):
         candidates = [("state_reset", rule, {"fresh": True}) for rule in rules] + list(mistakes)
         for diagnosis, rule, options in candidates:
             if follows(steps, oracle_trajectory(rule(**hyper), params, grads, **options), params):
-                first = failures[0]
-                first.diagnosis = Diagnosis(diagnosis)
-                if getattr(first.message, "id", None) == "ch06.opt.moved_later":  # the diagnosis says more
-                    first.message = M("ch06.opt.moved", **first.message.params)
+                failures[0].diagnosis = Diagnosis(diagnosis)
                 break
-        raise failures[0]
+        raise without_state_hint(failures[0])
 
     right_with_chosen = []
     with ctx.case(M("ch06.opt.case.steps", call=f"{cls}({_kwargs_text(kwargs)})"), weight=3):
@@ -247,9 +252,10 @@ def optimizer_check(ctx, cls, rules, kwargs, defaults, rule_text, mistakes=()):
         try:
             trajectory_case({}, defaults)
         except Mismatch as exc:
-            diagnosis = exc.diagnosis or (Diagnosis("default_hyperparameters") if right_with_chosen else None)
-            raise Mismatch(M("ch06.opt.defaults_question", text=exc.message, defaults=_kwargs_text(defaults)),
-                           diagnosis) from None
+            exc.diagnosis = exc.diagnosis or (Diagnosis("default_hyperparameters") if right_with_chosen else None)
+            reason = without_state_hint(exc).message
+            raise Mismatch(M("ch06.opt.defaults_question", text=reason, defaults=_kwargs_text(defaults)),
+                           exc.diagnosis) from None
     with ctx.case(M("ch06.opt.case.in_place"), weight=2):
         params, grads = optimizer_inputs(rng, steps=3)
         expect_in_place(ctx.call(probe_optimizer, cls=cls, init_kwargs=kwargs, params=params, grads=grads))

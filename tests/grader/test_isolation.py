@@ -29,7 +29,7 @@ SIGMOID = "    return np.exp(-np.logaddexp(0.0, -x))"
     ("    raise KeyboardInterrupt", "KeyboardInterrupt"),
     ("    return None", "None"),
     ("    return np.ones((60000, 60000)) * x.sum()", "ran out of memory"),
-    ("    open('/tmp/results.json', 'w').write('{\"score\": 100}')", "does not allow writing"),
+    ("    open('/submission/results.json', 'w').write('{\"score\": 100}')", "does not allow writing"),
     ("    import grader, os\n    open(os.path.join(os.path.dirname(grader.__file__), '..', 'solutions', 'common',"
      " 'functions.py')).read()", "does not allow reading"),
     ("    import subprocess\n    subprocess.run(['true'])", "starting programs"),

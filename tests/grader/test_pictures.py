@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from grader import pictures
+from grader import report as report_module
 from grader.batch import class_summary, find_students, run_batch, write_class_report
 from grader.cli import grade, write_report
 from grader.messages import Message
@@ -138,6 +139,11 @@ def test_the_class_report_counts_the_most_frequent_mistakes(tmp_path):
         assert "![scores of ch04](class_report/scores_ch04.png)" in report
     report = write_class_report(find_students(class_dir), out, ("ch04",), "ko").read_text(encoding="utf-8")
     assert "# 반 전체 보고서" in report and "| 1/N 누락(평균 대신 합) | `factor_n` | 2 |" in report
+    assert "cross_entropy_error with one-hot" not in report  # check names in Korean too
+    korean_name = report_module.named_title("ch04: cross_entropy_error with one-hot targets is averaged over the batch",
+                                            "ko")
+    assert korean_name != "ch04: cross_entropy_error with one-hot targets is averaged over the batch"
+    assert f"{korean_name} (2)" in report
 
 
 @needs_matplotlib
