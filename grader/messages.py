@@ -150,17 +150,66 @@ def _plain(value):
     return str(value)
 
 
+# The messages a worker's reply may carry: the submission's errors, the sandbox's refusals,
+# the crashes a module import caused (packed by the grader, relayed by the worker) and the
+# probes' own complaints. Student code runs in the worker and can forge its replies, so any
+# other id (a grader fault, a verdict, a report line) is shown as text the worker sent.
+WORKER_MESSAGE_PREFIXES = ("error.", "sandbox.")
+WORKER_MESSAGE_IDS = frozenset({
+    "runner.cannot_import", "runner.timeout", "runner.segfault", "runner.killed", "runner.aborted",
+    "runner.signal", "runner.out_of_memory", "runner.pipe_closed", "runner.exited", "runner.too_much_data",
+    "runner.malformed_reply", "runner.malformed_reply_detail", "runner.not_numbers",
+    "ch05.net.params_not_dict"})
+
+
+def worker_may_say(message_id, nested=False):
+    """Whether a worker's reply may carry the catalogue message ``message_id``."""
+    return (message_id.startswith(WORKER_MESSAGE_PREFIXES) or message_id in WORKER_MESSAGE_IDS
+            or (nested and message_id == "raw"))
+
+
 def unpack(text):
-    """The Message packed in ``text``; other text becomes the message 'raw' (shown as is)."""
+    """The Message packed in a worker's reply ``text``. Only ids the worker may use
+    (``worker_may_say``) survive, every text inside is made visible (grader.sanitise) and the
+    message must render in every language; anything else becomes 'worker.text': what the
+    worker sent, shown as such, never as the grader's own words."""
+    from grader.sanitise import visible
+
     text = "" if text is None else str(text)
     if text.startswith(_PACKED):
         try:
             value = _unplain(json.loads(text[len(_PACKED):]))
-            if isinstance(value, Message):
+            if isinstance(value, Message) and _from_worker(value):
+                for language in LANGUAGES:
+                    value.render(language)
                 return value
-        except (ValueError, KeyError, TypeError, RecursionError):
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
             pass
-    return Message("raw", text=text)
+        text = text[len(_PACKED):]
+    return Message("worker.text", text=visible(" ".join(text.split())[:500]))
+
+
+def _from_worker(message, nested=False):
+    if not worker_may_say(message.id, nested):
+        return False
+    for key, value in list(message.params.items()):
+        message.params[key] = _visible_values(value)
+        for inner in value if isinstance(value, (list, tuple)) else (value,):
+            if isinstance(inner, Message) and not _from_worker(inner, nested=True):
+                return False
+    return True
+
+
+def _visible_values(value):
+    from grader.sanitise import visible
+
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, list):
+        return [_visible_values(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_visible_values(v) for v in value)
+    return value
 
 
 def _unplain(value, depth=0):
@@ -182,6 +231,9 @@ CATALOGUE = {
     "raw": {
         "en": "{text}",
         "ko": "{text}"},
+    "worker.text": {
+        "en": "the code under test sent this instead of a result: {text}",
+        "ko": "채점 중인 코드가 결과 대신 보낸 내용: {text}"},
     "report.case": {
         "en": "{label}: {reason}",
         "ko": "{label}: {reason}"},
@@ -1169,6 +1221,54 @@ CATALOGUE = {
     "mnist.warning": {
         "en": "warning: MNIST could not be loaded: {detail}",
         "ko": "경고: MNIST를 불러오지 못했습니다: {detail}"},
+    "batch.too_large": {
+        "en": "not graded: too large ({found}; the limits are {limit})",
+        "ko": "채점하지 않음: 제출물이 너무 큽니다(발견: {found}; 한도: {limit})"},
+    "batch.found_deep": {
+        "en": "folders nested more than {depth} deep, at {path}",
+        "ko": "{depth}단계보다 깊이 중첩된 폴더, 위치 {path}"},
+    "batch.found_files": {
+        "en": "more than {count} files",
+        "ko": "파일 개수가 {count}개 초과"},
+    "batch.found_bytes": {
+        "en": "more than {size} MiB of files, at {path}",
+        "ko": "파일 크기 합계가 {size} MiB 초과, 위치 {path}"},
+    "batch.limits": {
+        "en": "{depth} folder levels, {count} files, {size} MiB",
+        "ko": "폴더 깊이 {depth}단계, 파일 {count}개, {size} MiB"},
+    "batch.skipped_special": {
+        "en": "{count} links or special files were not read (first: {path})",
+        "ko": "링크나 특수 파일 {count}개를 읽지 않았습니다(첫 번째: {path})"},
+    "batch.unexpected": {
+        "en": "not graded: the grader could not handle this submission ({detail})",
+        "ko": "채점하지 않음: 채점기가 이 제출물을 처리하지 못했습니다({detail})"},
+    "batch.skipped_hidden": {
+        "en": "skipped: a hidden entry (its name starts with a dot)",
+        "ko": "건너뜀: 숨김 항목(이름이 점으로 시작)"},
+    "batch.skipped_other": {
+        "en": "skipped: neither a folder nor a .zip file",
+        "ko": "건너뜀: 폴더도 .zip 파일도 아님"},
+    "batch.skipped_link": {
+        "en": "skipped: a symbolic link (copy the submission itself into the folder)",
+        "ko": "건너뜀: 심볼릭 링크(제출물 자체를 폴더에 복사하세요)"},
+    "batch.look_alike": {
+        "en": "look-alike name: check by hand that these are different students: {names}",
+        "ko": "비슷해 보이는 이름: 서로 다른 학생인지 직접 확인하세요: {names}"},
+    "batch.hidden_characters": {
+        "en": "the name contains invisible or control characters (shown as escapes)",
+        "ko": "이름에 보이지 않는 문자나 제어 문자가 있습니다(이스케이프로 표시)"},
+    "batch.skipped_heading": {
+        "en": "Not submissions (skipped):",
+        "ko": "제출물이 아닌 항목(건너뜀):"},
+    "batch.flags_heading": {
+        "en": "Names to check by hand:",
+        "ko": "직접 확인할 이름:"},
+    "class.skipped": {
+        "en": "Skipped (not submissions): {names}",
+        "ko": "건너뛴 항목(제출물 아님): {names}"},
+    "class.flagged": {
+        "en": "Names to check by hand (look-alike or with hidden characters): {names}",
+        "ko": "직접 확인할 이름(비슷해 보이거나 숨은 문자가 있음): {names}"},
     "batch.not_a_folder": {
         "en": "error: {path} is not a folder",
         "ko": "오류: {path}은(는) 폴더가 아닙니다"},
