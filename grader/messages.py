@@ -159,7 +159,7 @@ WORKER_MESSAGE_IDS = frozenset({
     "runner.cannot_import", "runner.timeout", "runner.segfault", "runner.killed", "runner.aborted",
     "runner.signal", "runner.out_of_memory", "runner.pipe_closed", "runner.exited", "runner.too_much_data",
     "runner.malformed_reply", "runner.malformed_reply_detail", "runner.not_numbers",
-    "ch05.net.params_not_dict"})
+    "ch05.net.params_not_dict", "worker.text"})
 
 
 def worker_may_say(message_id, nested=False):
