@@ -40,7 +40,7 @@ from pathlib import Path
 
 from grader.cli import prepare_dataset
 from grader.contract import CHAPTERS
-from grader.files import atomic_write
+from grader.files import TooLarge, atomic_write, regular_files
 from grader.messages import LANGUAGES, Message, render, resolve_language, using
 from grader.sanitise import csv_cell, markdown_text, name_from_bytes, output_key, skeleton, visible
 
@@ -138,14 +138,6 @@ def grader_version():
     return digest.hexdigest()[:16]
 
 
-class TooLarge(Exception):
-    """A submission over WALK_LIMITS; ``found`` (a Message) says what was found."""
-
-    def __init__(self, found):
-        super().__init__(render(found, "en"))
-        self.found = found
-
-
 def _limits_text(limits):
     return Message("batch.limits", depth=limits["depth"], count=limits["files"], size=limits["bytes"] // 1024**2)
 
@@ -179,36 +171,10 @@ def content_hash(student, limits=WALK_LIMITS):
             raise TooLarge(Message("batch.found_bytes", size=limits["bytes"] // 1024**2, path=student.entry))
         hash_file(student.source, digest, limits["bytes"])
         return digest.hexdigest()[:16], []
-    files, total, special = 0, 0, []
-    pending = [(os.fsencode(student.source), b"", 0)]
-    while pending:
-        folder, relative, depth = pending.pop()
-        if depth > limits["depth"]:
-            raise TooLarge(Message("batch.found_deep", depth=limits["depth"],
-                                   path=visible(os.fsdecode(relative[:120])) + "..."))
-        with os.scandir(folder) as scan:
-            entries = sorted(scan, key=lambda e: e.name)
-        for entry in reversed(entries):  # a stack: visited in name order
-            if entry.name.startswith(b".") or entry.name == b"__pycache__":
-                continue
-            rel = relative + b"/" + entry.name if relative else entry.name
-            if entry.is_dir(follow_symlinks=False):
-                pending.append((entry.path, rel, depth + 1))
-                continue
-            if not entry.is_file(follow_symlinks=False):
-                special.append(rel)
-                continue
-            files += 1
-            size = entry.stat(follow_symlinks=False).st_size
-            total += size
-            if files > limits["files"]:
-                raise TooLarge(Message("batch.found_files", count=limits["files"]))
-            if total > limits["bytes"]:
-                raise TooLarge(Message("batch.found_bytes", size=limits["bytes"] // 1024**2,
-                                       path=visible(os.fsdecode(rel))))
-            digest.update(rel + b"\0")
-            digest.update(str(size).encode() + b"\0")
-            hash_file(entry.path, digest, size)
+    files, special = regular_files(student.source, limits)
+    for relative, path, size in files:
+        digest.update(relative + b"\0" + str(size).encode() + b"\0")
+        hash_file(path, digest, size)
     notes = []
     if special:
         notes.append(Message("batch.skipped_special", count=len(special), path=visible(os.fsdecode(special[0]))))
