@@ -377,6 +377,14 @@ CATALOGUE = {
     "runner.unknown_error": {
         "en": "unknown error",
         "ko": "알 수 없는 오류"},
+    "error.numerical_backward": {
+        "en": "{cls}.backward is not backpropagation: it made {backward} function calls where the forward pass "
+              "made {forward} (numerical differences of forward?); write the backward pass from the chain rule",
+        "ko": "{cls}.backward가 역전파가 아닙니다: 순전파의 함수 호출은 {forward}번인데 역전파는 {backward}번 "
+              "호출했습니다(순전파로 수치 미분을 하나요?). 연쇄 법칙으로 역전파를 작성하세요"},
+    "error.backward_profiler": {
+        "en": "{cls}.backward removed the grader's call counter (sys.setprofile); the backward pass was not graded",
+        "ko": "{cls}.backward가 채점기의 호출 계수기(sys.setprofile)를 없앴습니다. 역전파를 채점하지 않았습니다"},
     "error.missing_file": {
         "en": "{file} is missing from the submission",
         "ko": "제출물에 {file} 파일이 없습니다"},
@@ -1823,6 +1831,26 @@ CATALOGUE = {
     "ch05.mnist.case": {
         "en": "{iterations} SGD steps (lr {lr}, batch {batch}): test accuracy >= {threshold:.0%}",
         "ko": "SGD {iterations}단계(학습률 {lr}, 배치 {batch}): 시험 데이터 정확도 {threshold:.0%} 이상"},
+    "ch05.mnist.spots_missing": {
+        "en": "the training did not report the gradients of the steps the grader checks (the probe's record is "
+              "missing or changed)",
+        "ko": "채점기가 검사하는 단계의 기울기 기록이 없습니다(기록이 없거나 바뀌었습니다)"},
+    "ch05.mnist.spot_what": {
+        "en": "gradient(x, t)['{key}'] during training",
+        "ko": "학습 중 gradient(x, t)['{key}']"},
+    "ch05.mnist.spot_wrong": {
+        "en": "during training, at step {step}, gradient(x, t)['{key}'] at index {index} is {got:.6g}; the "
+              "numerical gradient of the loss there is {expected:.6g}: the network learned with wrong gradients",
+        "ko": "학습 중 {step}단계에서 gradient(x, t)['{key}']의 위치 {index} 값이 {got:.6g}입니다. 그 점에서 손실의 "
+              "수치 기울기는 {expected:.6g}입니다: 틀린 기울기로 학습했습니다"},
+    "ch05.mnist.predict_case": {
+        "en": "predict on the trained params agrees with Affine-Relu-Affine on {n} test images",
+        "ko": "학습한 매개변수로 predict한 결과가 시험 이미지 {n}장에서 Affine-Relu-Affine 결과와 같음"},
+    "ch05.mnist.predict_differs": {
+        "en": "predict's labels agree with Affine-Relu-Affine on the trained params for only {agree:.1%} of the "
+              "test images",
+        "ko": "predict의 레이블이 학습한 매개변수의 Affine-Relu-Affine 결과와 시험 이미지의 {agree:.1%}에서만 "
+              "같습니다"},
     "ch05.mnist.low": {
         "en": "test accuracy {accuracy:.1%} after training, expected at least {threshold:.0%}",
         "ko": "학습 후 시험 데이터 정확도가 {accuracy:.1%}입니다. {threshold:.0%} 이상이어야 합니다"},
