@@ -1844,12 +1844,12 @@ CATALOGUE = {
         "ko": "학습 중 {step}단계에서 gradient(x, t)['{key}']의 위치 {index} 값이 {got:.6g}입니다. 그 점에서 손실의 "
               "수치 기울기는 {expected:.6g}입니다: 틀린 기울기로 학습했습니다"},
     "ch05.mnist.predict_case": {
-        "en": "predict on the trained params agrees with Affine-Relu-Affine on {n} test images",
-        "ko": "학습한 매개변수로 predict한 결과가 시험 이미지 {n}장에서 Affine-Relu-Affine 결과와 같음"},
+        "en": "predict on the trained params agrees with the grader's forward pass on {n} test images",
+        "ko": "학습한 매개변수로 predict한 결과가 시험 이미지 {n}장에서 채점기의 순전파 결과와 같음"},
     "ch05.mnist.predict_differs": {
-        "en": "predict's labels agree with Affine-Relu-Affine on the trained params for only {agree:.1%} of the "
-              "test images",
-        "ko": "predict의 레이블이 학습한 매개변수의 Affine-Relu-Affine 결과와 시험 이미지의 {agree:.1%}에서만 "
+        "en": "predict's labels agree with the grader's forward pass on the trained params for only {agree:.1%} "
+              "of the test images",
+        "ko": "predict의 레이블이 학습한 매개변수에 대한 채점기의 순전파 결과와 시험 이미지의 {agree:.1%}에서만 "
               "같습니다"},
     "ch05.mnist.low": {
         "en": "test accuracy {accuracy:.1%} after training, expected at least {threshold:.0%}",
@@ -2479,6 +2479,9 @@ CATALOGUE = {
     "ch07.mnist.case": {
         "en": "test accuracy after {iterations} steps of {batch} on {images} images",
         "ko": "이미지 {images}장에서 배치 {batch}로 {iterations}단계 학습한 후의 시험 데이터 정확도"},
+    "ch07.mnist.params_missing": {
+        "en": "after training, net.params lacks one of W1, b1, W2, b2, W3, b3",
+        "ko": "학습 후 net.params에 W1, b1, W2, b2, W3, b3 중 없는 것이 있습니다"},
     "ch07.mnist.low": {
         "en": "test accuracy {accuracy:.3f} on {n} images is below {threshold}",
         "ko": "시험 이미지 {n}장의 정확도 {accuracy:.3f}가 {threshold}보다 낮습니다"},

@@ -17,7 +17,7 @@ from grader.checking import (
     expect_shape,
     relative_error,
 )
-from grader.checks.common import LOSS_RTOL, away_from_zero, mnist_labels, rng_for
+from grader.checks.common import LOSS_RTOL, away_from_zero, mnist_images, mnist_labels, rng_for
 from grader.diagnose import Diagnosis
 from grader.messages import Message as M
 from grader.probes import layer
@@ -677,19 +677,6 @@ def probe_train_mnist(iterations, batch_size, lr, init, spot_steps):
     snapshot(iterations)
     return {"params": {key: net.params[key] for key in KEYS}, "spots": spots,
             "predicted": np.argmax(net.predict(x_test[:PREDICT_SAMPLES]), axis=1), "curve": curve}
-
-
-_MNIST_IMAGES = {}
-
-
-def mnist_images():
-    """(train images, test images) of MNIST as float64 in [0, 1], loaded once in the grader."""
-    if not _MNIST_IMAGES:
-        from dataset.mnist import load_mnist
-
-        (x_train, _), (x_test, _) = load_mnist(normalize=True, flatten=True)
-        _MNIST_IMAGES["train"], _MNIST_IMAGES["test"] = x_train, x_test
-    return _MNIST_IMAGES["train"], _MNIST_IMAGES["test"]
 
 
 def mnist_loss(params, x, labels):

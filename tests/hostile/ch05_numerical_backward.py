@@ -1,7 +1,7 @@
 """Backprop never written: every layer's backward is central differences of the layer's own
 forward (for x and for its parameters), the rest of the reference unchanged."""
 BASE = "reference"
-SCORE = (0, 100)
+SCORE = (0, 73)  # without the 30 points of the layers' backward checks
 PATCHES = [("common/layers.py", """        return dx_padded[:, :, p : h + p, p : w + p]
         ### END SOLUTION
 """, """        return dx_padded[:, :, p : h + p, p : w + p]

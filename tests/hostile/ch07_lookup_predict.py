@@ -1,7 +1,7 @@
 """No backprop at all: SimpleConvNet.gradient returns zeros and predict looks every test
 image up in MNIST's own test labels (the worker can load them with the kit's load_mnist)."""
 BASE = "template"
-SCORE = (0, 0)
+SCORE = (0, 3.34)  # the untouched template's own points: nothing for MNIST
 PATCHES = [("ch07/simple_convnet.py", "class SimpleConvNet:", """_TABLE = {}
 
 
