@@ -2227,6 +2227,11 @@ CATALOGUE = {
     "ch06.mnist.case": {
         "en": "batch normalization on, Adam(lr=0.001), 2 epochs of 5000 images, batches of 100",
         "ko": "배치 정규화 사용, Adam(lr=0.001), 이미지 5000장으로 2에폭, 배치 100"},
+    "ch06.mnist.no_running": {
+        "en": "after training, net.layers['BatchNorm{i}'] has no running_mean and running_var: the network "
+              "cannot classify in inference mode",
+        "ko": "학습 후 net.layers['BatchNorm{i}']에 running_mean과 running_var가 없습니다: 추론 모드로 분류할 수 "
+              "없습니다"},
     "ch06.mnist.low": {
         "en": "test accuracy {accuracy:.1%} on the first {n} test images; a correct network reaches at least "
               "{threshold:.0%} here (the reference 87.5% to 89%)",

@@ -2,9 +2,6 @@
 MNIST's own test labels, gradient returns zeros, and Trainer.train does nothing."""
 BASE = "template"
 SCORE = (0, 2.25)  # the untouched template's own points: nothing for MNIST
-# Not fixed yet: the ch06 MNIST check still takes the submission's own predictions (its
-# batch normalization keeps running statistics that the grader's forward pass would need).
-OPEN = "ch06 MNIST accuracy is still computed from the submission's predict"
 PATCHES = [("common/multi_layer_net_extend.py", "class MultiLayerNetExtend(MultiLayerNet):", """_TABLE = {}
 
 
