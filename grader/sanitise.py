@@ -94,12 +94,17 @@ def markdown_text(text):
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html_text(text))
 
 
+# Cyrillic and Greek letters drawn like Latin ones (lower case; names are case-folded first).
+_CONFUSABLES = str.maketrans("аеорсухіјѕԁԛԝӏοαρντκιχ", "aeopcyxijsdqwloapvtkix")
+
+
 def skeleton(name):
     """The form under which two names look alike: compatibility-normalised, case-folded,
-    without format characters, marks or separators (``Ada``, ``ａｄａ``, ``a\u200bda``)."""
+    without format characters, marks or separators, Cyrillic and Greek look-alikes read as
+    Latin (``Ada``, ``ａｄａ``, ``a\u200bda``, ``Аdа`` with Cyrillic A)."""
     text = unicodedata.normalize("NFKD", os.fsdecode(name) if isinstance(name, bytes) else str(name))
     text = "".join(c for c in text if unicodedata.category(c)[0] not in "MCZ" and c not in "._- ")
-    return text.casefold()
+    return text.casefold().translate(_CONFUSABLES)
 
 
 def output_key(name, length=40):

@@ -72,6 +72,8 @@ def test_markdown_syntax_in_a_name_is_disarmed():
 
 def test_look_alike_names_share_a_skeleton():
     assert skeleton("Ada") == skeleton("ａｄａ") == skeleton("a\u200bda") == skeleton("ADA")
+    assert skeleton("\u0410d\u0430") == skeleton("Ada")  # Cyrillic A and a
+    assert skeleton("p\u03bfp") == skeleton("pop")  # Greek omicron
     assert skeleton("ada") != skeleton("ava")
 
 
