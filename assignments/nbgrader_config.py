@@ -36,14 +36,17 @@ if not (KIT / "grader" / "notebook.py").is_file():
 if str(KIT) not in sys.path:
     sys.path.insert(0, str(KIT))
 
-from nbgrader.converters import Autograde  # noqa: E402
+from nbgrader.converters import Autograde, GenerateFeedback  # noqa: E402
 
-from grader.notebook import kernel_timeout, with_student_code_removed  # noqa: E402
+from grader.notebook import kernel_timeout, with_student_code_removed, with_student_markdown_escaped  # noqa: E402
 
 # Student code runs only in the grader's worker, never in the kernel: code cells that are not
-# the instructor's locked cells are removed before the notebook runs.
+# the instructor's locked cells are removed before the notebook runs. Students' markdown
+# answers are escaped: no <script> or <img onerror> of theirs reaches the feedback HTML.
 c.Autograde.sanitize_preprocessors = with_student_code_removed(
     Autograde.class_traits()["sanitize_preprocessors"].default())
+c.GenerateFeedback.preprocessors = with_student_markdown_escaped(
+    GenerateFeedback.class_traits()["preprocessors"].default())
 
 # The time limit per cell (30 s by default) from the grader's own budget: the longest group of
 # checks, with every check at its own time limit, and a margin.

@@ -4,7 +4,9 @@ The four gzip-compressed IDX files live next to this module (or in the folder
 named by the ``MNIST_DIR`` environment variable).  A missing file is downloaded
 from a public mirror; every file is checked against the SHA-256 of its
 decompressed content before use.  The parsed arrays are cached in
-``mnist_cache.npz`` in the same folder so later loads are fast.
+``mnist_cache.npz`` in the same folder so later loads are fast; the cached arrays are checked
+against the same checksums (of the content they would be parsed from) on every load, so a
+cache with other data (wrong labels, edited images) is rebuilt, never used.
 
 Main entry point::
 
@@ -408,6 +410,21 @@ def _expected_shape(part: MnistPart) -> tuple[int, ...]:
     return (part.count, IMAGE_SIZE) if part.magic == IMAGE_MAGIC else (part.count,)
 
 
+def _idx_header(part: MnistPart) -> bytes:
+    """The IDX header of ``part``'s file, as the checksum of its content covers it."""
+    if part.magic == IMAGE_MAGIC:
+        return struct.pack(">IIII", part.magic, part.count, ROWS, COLS)
+    return struct.pack(">II", part.magic, part.count)
+
+
+def _content_sha256(values: np.ndarray, part: MnistPart) -> str:
+    """SHA-256 of the IDX content that ``values`` would be parsed from: equal to
+    ``part.sha256`` exactly when the arrays are MNIST's own."""
+    digest = hashlib.sha256(_idx_header(part))
+    digest.update(np.ascontiguousarray(values).tobytes())
+    return digest.hexdigest()
+
+
 def _load_cache(directory: Path) -> dict[str, np.ndarray] | None:
     """Return the cached arrays, or ``None`` if the cache is absent or unusable."""
     path = directory / CACHE_NAME
@@ -424,7 +441,7 @@ def _load_cache(directory: Path) -> dict[str, np.ndarray] | None:
                 arr = npz[key]
                 if arr.dtype != np.uint8 or arr.shape != _expected_shape(part):
                     return None
-                if part.magic == LABEL_MAGIC and arr.size and arr.max() >= NUM_CLASSES:
+                if _content_sha256(arr, part) != part.sha256:  # a cache with other data
                     return None
                 arrays[key] = arr
             return arrays

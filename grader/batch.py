@@ -1,19 +1,25 @@
 """Grade a whole class: ``python -m grader batch SUBMISSIONS_DIR --out OUT_DIR``.
 
-Each subfolder (or ``.zip``) of SUBMISSIONS_DIR is one student. Students are graded in
-parallel, each by its own ``python -m grader check`` process (which runs the student's code
-in its own sandboxed worker), so one student's crash, hang or hostility stops nothing else.
+Each subfolder (or ``.zip``) of SUBMISSIONS_DIR is one student, whatever its name (names are
+read as bytes: any encoding, ``_`` and look-alike names included); every other entry is
+listed as skipped, with the reason. Students are graded in parallel, each by its own
+``python -m grader check`` process (which runs the student's code in its own sandboxed
+worker), so one student's crash, hang, size or hostility stops nothing else: that student is
+"not graded", with the reason, and the class gets its grades.
 
-OUT_DIR receives, per student, ``results/<student>.json`` (Gradescope's format, plus the key
-it was graded under), ``feedback/<student>.txt`` (the report the student would see) and, when
-matplotlib is installed and there is something to show, ``feedback/<student>/*.png`` (learning
-curves, maps of gradient errors); for the class ``grades.csv`` (per-chapter and total scores)
-and, from the command line, ``class_report.md`` with ``class_report/scores_chNN.png``: the
-scores per chapter and the most frequent diagnosed mistakes (what to re-teach). Feedback is in
-English or Korean (``--lang``, else the locale). Every file is written atomically.
-A student whose key (a hash of the submission's content, of the grader's own code and of the
-language) is unchanged since the last run is not graded again, so a killed batch resumes where
-it stopped, and a re-run on unchanged input writes byte-identical files.
+OUT_DIR receives, per student, a folder ``students/<key>/`` (key: a cleaned name and a hash
+of the exact name, grader.sanitise.output_key) with ``results.json`` (Gradescope's format,
+plus the key it was graded under), ``feedback.txt`` (the report the student would see) and,
+when matplotlib is installed and there is something to show, ``pictures/*.png`` (learning
+curves, maps of gradient errors); for the class ``grades.csv`` (per-chapter and total scores,
+every cell quoted and safe for spreadsheets) and, from the command line, ``class_report.md``
+with ``class_report/scores_chNN.png``: the scores per chapter and the most frequent diagnosed
+mistakes (what to re-teach). Names and texts from students are shown only through
+grader.sanitise. Feedback is in English or Korean (``--lang``, else the locale). Every file
+is written atomically. A student whose key (a hash of the submission's content, of the
+grader's own code and of the language) is unchanged since the last run is not graded again,
+so a killed batch resumes where it stopped, and a re-run on unchanged input writes
+byte-identical files.
 """
 import argparse
 import concurrent.futures
@@ -22,7 +28,6 @@ import hashlib
 import io
 import json
 import os
-import stat
 import subprocess
 import sys
 import tempfile
@@ -36,34 +41,93 @@ from pathlib import Path
 from grader import isolation, report
 from grader.cli import prepare_dataset
 from grader.contract import CHAPTERS
-from grader.files import atomic_write
+from grader.files import TooLarge, atomic_write, regular_files
 from grader.messages import LANGUAGES, Message, render, resolve_language, using
+from grader.sanitise import csv_cell, markdown_text, name_from_bytes, output_key, skeleton, visible
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
 STUDENT_TIME_LIMIT = 20 * 60  # seconds for one student, all chapters
 ZIP_LIMITS = {"files": 2000, "bytes": 200 * 1024**2}
+# What one student's folder may hold before it is "not graded: too large" (the book's whole
+# repository with MNIST is about 60 MB in 300 files, 5 levels deep).
+WALK_LIMITS = {"depth": 32, "files": 5000, "bytes": 200 * 1024**2}
+HASH_CHUNK = 1 << 20  # bytes read at once: hashing never holds a whole file
+STUDENTS = "students"  # OUT_DIR/students/<key>/: results.json, feedback.txt, pictures/
 
 
 @dataclass
 class Student:
-    name: str
+    """One entry of the submissions folder. ``raw``: its name as bytes (any encoding);
+    ``name``: the name for readers (undecodable bytes as escapes, see grader.sanitise);
+    ``key``: the name of its output folder (grader.sanitise.output_key)."""
+
+    raw: bytes
     source: Path  # a folder or a .zip
 
     @property
     def is_zip(self):
-        return self.source.suffix.lower() == ".zip"
+        return self.raw.lower().endswith(b".zip") and not self.source.is_dir()
+
+    @property
+    def name(self):
+        return name_from_bytes(self.raw[:-4] if self.is_zip else self.raw)
+
+    @property
+    def entry(self):
+        """The entry's own name (``bob.ZIP``), for readers."""
+        return name_from_bytes(self.raw)
+
+    @property
+    def key(self):
+        return output_key(self.raw)
+
+    def folder(self, out_dir):
+        return Path(out_dir) / STUDENTS / self.key
+
+
+def survey_students(folder):
+    """(students, skipped): every subfolder and .zip of ``folder`` (``_`` names included), in
+    the order of their names' bytes, and every other entry with the Message saying why it was
+    skipped (hidden, a link, neither a folder nor a zip). Nothing there goes unmentioned."""
+    students, skipped = [], []
+    with os.scandir(os.fsencode(folder)) as entries:
+        entries = sorted(entries, key=lambda e: e.name)
+    for entry in entries:
+        name = name_from_bytes(entry.name)
+        try:
+            if entry.name.startswith(b"."):
+                skipped.append((name, Message("batch.skipped_hidden")))
+            elif entry.is_symlink():
+                skipped.append((name, Message("batch.skipped_link")))
+            elif entry.is_dir(follow_symlinks=False) or (
+                    entry.is_file(follow_symlinks=False) and entry.name.lower().endswith(b".zip")):
+                students.append(Student(entry.name, Path(os.fsdecode(entry.path))))
+            else:
+                skipped.append((name, Message("batch.skipped_other")))
+        except OSError as exc:
+            skipped.append((name, Message("batch.unexpected", detail=visible(str(exc)))))
+    return students, skipped
 
 
 def find_students(folder):
-    """Every subfolder and .zip file of ``folder``, sorted by name (hidden entries skipped)."""
-    students = []
-    for entry in sorted(Path(folder).iterdir()):
-        if entry.name.startswith((".", "_")):
-            continue
-        if entry.is_dir() or (entry.is_file() and entry.suffix.lower() == ".zip"):
-            name = entry.stem if entry.is_file() else entry.name
-            students.append(Student(name, entry))
-    return students
+    """Every subfolder and .zip file of ``folder`` (see ``survey_students``)."""
+    return survey_students(folder)[0]
+
+
+def flag_names(students):
+    """{student key: Message} for names to check by hand: names that look alike (same
+    ``skeleton``: case, width, invisible characters) and names with hidden characters."""
+    groups = defaultdict(list)
+    for student in students:
+        groups[skeleton(os.fsdecode(student.raw[:-4] if student.is_zip else student.raw))].append(student)
+    flags = {}
+    for student in students:
+        group = groups[skeleton(os.fsdecode(student.raw[:-4] if student.is_zip else student.raw))]
+        if len(group) > 1:
+            flags[student.key] = Message("batch.look_alike", names=", ".join(s.entry for s in group))
+        elif "\\" in student.entry:  # escapes shown for hidden or undecodable characters
+            flags[student.key] = Message("batch.hidden_characters")
+    return flags
 
 
 def grader_version():
@@ -75,38 +139,47 @@ def grader_version():
     return digest.hexdigest()[:16]
 
 
-def content_hash(student):
-    """Hash of what the student handed in: names and bytes of its regular files (caches and
-    hidden files skipped). Symbolic links, FIFOs and devices are never followed or read (a link
-    to /proc/self/mem or a FIFO would fail or hang the batch); their names count."""
+def _limits_text(limits):
+    return Message("batch.limits", depth=limits["depth"], count=limits["files"], size=limits["bytes"] // 1024**2)
+
+
+def hash_file(path, digest, limit=None):
+    """Feed the bytes of the file ``path`` into ``digest`` in chunks; returns the bytes read.
+    Reads at most ``limit`` bytes (the caller checked the size first; a file that grows
+    while being read stops there)."""
+    read = 0
+    with open(path, "rb") as f:
+        while limit is None or read < limit:
+            chunk = f.read(HASH_CHUNK if limit is None else min(HASH_CHUNK, limit - read))
+            if not chunk:
+                break
+            digest.update(chunk)
+            read += len(chunk)
+    return read
+
+
+def content_hash(student, limits=WALK_LIMITS):
+    """Hash of what the student handed in: relative names (as bytes) and contents of regular
+    files; caches and hidden entries skipped, links and special files (FIFOs, devices) never
+    followed nor read (``skipped_special``). Walks at most ``limits`` deep, many files and
+    bytes, else raises TooLarge; reads files in chunks.
+
+    Returns (hash, notes): notes is a list of Messages about what was not read."""
     digest = hashlib.sha256()
     if student.is_zip:
-        _hash_file(digest, student.source)
-        return digest.hexdigest()[:16]
-    for folder, dirs, files in os.walk(student.source, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
-        for name in sorted(files):
-            path = Path(folder) / name
-            digest.update(path.relative_to(student.source).as_posix().encode(errors="surrogateescape") + b"\0")
-            try:
-                if stat.S_ISREG(path.lstat().st_mode):
-                    _hash_file(digest, path)
-                else:
-                    digest.update(b"<not a regular file>")
-            except OSError as exc:
-                digest.update(f"<unreadable: {exc.errno}>".encode())
-            digest.update(b"\0")
-    return digest.hexdigest()[:16]
-
-
-def _hash_file(digest, path):
-    """Add a regular file's bytes, read in blocks, never through a link."""
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    with open(fd, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-            raise OSError(0, "not a regular file")
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
+        size = os.lstat(student.source).st_size
+        if size > limits["bytes"]:
+            raise TooLarge(Message("batch.found_bytes", size=limits["bytes"] // 1024**2, path=student.entry))
+        hash_file(student.source, digest, limits["bytes"])
+        return digest.hexdigest()[:16], []
+    files, special = regular_files(student.source, limits)
+    for relative, path, size in files:
+        digest.update(relative + b"\0" + str(size).encode() + b"\0")
+        hash_file(path, digest, size)
+    notes = []
+    if special:
+        notes.append(Message("batch.skipped_special", count=len(special), path=visible(os.fsdecode(special[0]))))
+    return digest.hexdigest()[:16], notes
 
 
 class BadSubmission(Exception):
@@ -126,10 +199,10 @@ def unpack(zip_path, target):
             for member in members:
                 destination = (root / member.filename).resolve()
                 if root not in destination.parents and destination != root:
-                    raise BadSubmission(render(Message("batch.zip_outside", name=member.filename)))
+                    raise BadSubmission(render(Message("batch.zip_outside", name=visible(member.filename))))
             archive.extractall(root)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise BadSubmission(render(Message("batch.zip_unreadable", detail=str(exc)))) from None
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as exc:
+        raise BadSubmission(render(Message("batch.zip_unreadable", detail=visible(str(exc))))) from None
     return Path(target)
 
 
@@ -148,48 +221,66 @@ def publish_pictures(source, target):
 
 
 def grade_student(student, key, out_dir, chapters, time_limit=STUDENT_TIME_LIMIT, check_time_limit=None,
-                  language="en"):
-    """Grade one student in a child process; write results/<name>.json, feedback/<name>.txt and
-    the pictures feedback/<name>/*.png.
+                  language="en", problem=None, notes=()):
+    """Grade one student in a child process; write students/<student key>/results.json,
+    feedback.txt and the pictures pictures/*.png. ``problem``: a reason not to grade at all
+    (too large, unreadable), already known.
 
-    Returns the results dict (with ``key`` and ``status``)."""
+    Returns the results dict (with ``key``, ``status`` and ``problem``). Never raises for
+    anything the submission holds: the student is then "not graded" with the reason."""
+    folder_out = student.folder(out_dir)
     with tempfile.TemporaryDirectory(prefix="grade-") as tmp:
-        status, problem = "graded", ""
+        status = "graded" if problem is None else "not graded"
         results = None
         feedback = ""
         report_dir = Path(tmp) / "report"
         try:
-            folder = unpack(student.source, Path(tmp) / "unzipped") if student.is_zip else student.source
-            json_path = Path(tmp) / "results.json"
-            command = [sys.executable, "-B", "-m", "grader", "check", "--submission", str(folder), "--json",
-                       str(json_path), "--quiet", "--no-color", "--lang", language, "--report-dir", str(report_dir)]
-            for chapter in chapters:
-                command += ["--chapter", chapter]
-            if check_time_limit:
-                command += ["--time-limit", str(check_time_limit)]
-            env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
-            done = subprocess.run(command, cwd=KIT_ROOT, capture_output=True, text=True, timeout=time_limit,
-                                  env=env, start_new_session=True)
-            feedback = done.stdout.replace(str(report_dir), f"feedback/{student.name}")
-            if json_path.exists() and done.returncode in (0, 1):
-                results = json.loads(json_path.read_text(encoding="utf-8"))
-            else:
-                message = (done.stderr.strip().splitlines() or [render(Message("batch.failed"))])[-1]
-                status, problem = "not graded", message
+            if problem is None:
+                results, feedback, problem = _grade_in_child(student, tmp, report_dir, chapters, time_limit,
+                                                             check_time_limit, language)
+                status = "graded" if results is not None else "not graded"
         except BadSubmission as exc:
             status, problem = "not graded", str(exc)
         except subprocess.TimeoutExpired:
             status, problem = "not graded", render(Message("batch.too_long", seconds=time_limit))
+        except Exception as exc:  # noqa: BLE001  (one student's data never stops the class)
+            status, problem = "not graded", render(Message("batch.unexpected", detail=f"{type(exc).__name__}: {exc}"))
+        problem = visible(problem or "")
         if results is None:
             results = {"score": 0, "max_score": 100 * len(chapters), "tests": []}
             feedback = render(Message("batch.could_not_grade", problem=problem)) + "\n"
-        results = {**results, "key": key, "status": status, "problem": problem}
-        publish_pictures(report_dir if status == "graded" else Path(tmp) / "none",
-                         Path(out_dir) / "feedback" / student.name)
-        atomic_write(Path(out_dir) / "results" / f"{student.name}.json",
+        notes = [render(note) for note in notes]
+        if notes:
+            feedback += "".join(f"{note}\n" for note in notes)
+        results = {**results, "key": key, "status": status, "problem": problem, "student": student.name,
+                   "entry": student.entry, "notes": notes}
+        publish_pictures(report_dir if status == "graded" else Path(tmp) / "none", folder_out / "pictures")
+        atomic_write(folder_out / "results.json",
                      json.dumps(results, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
-        atomic_write(Path(out_dir) / "feedback" / f"{student.name}.txt", feedback)
+        atomic_write(folder_out / "feedback.txt", visible(feedback, keep_newlines=True))
         return results
+
+
+def _grade_in_child(student, tmp, report_dir, chapters, time_limit, check_time_limit, language):
+    """(results or None, feedback, problem) of ``python -m grader check`` on the student."""
+    folder = unpack(student.source, Path(tmp) / "unzipped") if student.is_zip else student.source
+    json_path = Path(tmp) / "results.json"
+    command = [sys.executable, "-B", "-m", "grader", "check", "--submission", os.fsencode(folder), "--json",
+               str(json_path), "--quiet", "--no-color", "--lang", language, "--report-dir", str(report_dir)]
+    for chapter in chapters:
+        command += ["--chapter", chapter]
+    if check_time_limit:
+        command += ["--time-limit", str(check_time_limit)]
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "PYTHONIOENCODING": "utf-8:backslashreplace"}
+    done = subprocess.run(command, cwd=KIT_ROOT, capture_output=True, timeout=time_limit, env=env,
+                          start_new_session=True)
+    stdout = done.stdout.decode("utf-8", errors="replace")
+    stderr = done.stderr.decode("utf-8", errors="replace")
+    feedback = stdout.replace(str(report_dir), "pictures")
+    if json_path.exists() and done.returncode in (0, 1):
+        return json.loads(json_path.read_text(encoding="utf-8")), feedback, ""
+    message = (stderr.strip().splitlines() or [render(Message("batch.failed"))])[-1]
+    return None, feedback, message
 
 
 def chapter_scores(results, chapters):
@@ -201,29 +292,50 @@ def chapter_scores(results, chapters):
     return scores
 
 
-def write_grades(students, out_dir, chapters):
-    """grades.csv from the per-student results, in a stable order, atomically."""
+def read_results(student, out_dir):
+    """The student's results.json, or None when missing or unreadable."""
+    try:
+        return json.loads((student.folder(out_dir) / "results.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+GRADES_HEADER = ("student", "entry", "folder")
+
+
+def write_grades(students, out_dir, chapters, skipped=(), flags=None):
+    """grades.csv from the per-student results, in a stable order, atomically. Every cell
+    is quoted and made safe (grader.sanitise.csv_cell): no formula, no extra row. Skipped
+    entries are listed too, with the reason. The last column is the isolation level the
+    student's code ran under (docs/isolation.md)."""
+    flags = flags or {}
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["student", *chapters, "total", "status", "problem"])
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\n")
+
+    def row(*cells):
+        writer.writerow([csv_cell(cell) for cell in cells])
+
+    row(*GRADES_HEADER, *chapters, "total", "status", "problem", "flag", "isolation")
     for student in students:
-        path = Path(out_dir) / "results" / f"{student.name}.json"
-        if not path.exists():
-            writer.writerow([student.name, *[""] * len(chapters), "", "missing", render(Message("batch.not_yet"))])
+        results = read_results(student, out_dir)
+        flag = render(flags[student.key]) if student.key in flags else ""
+        where = f"{STUDENTS}/{student.key}"
+        if results is None:
+            row(student.name, student.entry, where, *[""] * len(chapters), "", "missing",
+                render(Message("batch.not_yet")), flag, "")
             continue
-        results = json.loads(path.read_text(encoding="utf-8"))
         scores = chapter_scores(results, chapters)
-        writer.writerow([student.name, *[f"{scores[c]:g}" for c in chapters],
-                         f"{sum(scores.values()):g}", results.get("status", ""), results.get("problem", "")])
+        isolation_level = (results.get("extra_data") or {}).get("isolation", "")
+        row(student.name, student.entry, where, *[scores[c] for c in chapters], sum(scores.values()),
+            results.get("status", ""), results.get("problem", ""), flag, isolation_level)
+    for name, reason in skipped:
+        row(name, name, "", *[""] * len(chapters), "", "skipped", render(reason), "", "")
     atomic_write(Path(out_dir) / "grades.csv", buffer.getvalue())
 
 
 def previous_key(out_dir, student):
-    path = Path(out_dir) / "results" / f"{student.name}.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8")).get("key")
-    except (OSError, ValueError):
-        return None
+    results = read_results(student, out_dir)
+    return results.get("key") if isinstance(results, dict) else None
 
 
 class Progress:
@@ -245,7 +357,8 @@ class Progress:
             width = 30
             filled = int(width * self.done / max(self.total, 1))
             line = f"[{'#' * filled}{'.' * (width - filled)}] " + render(Message(
-                "batch.progress", done=self.done, total=self.total, failed=self.failed, left=left, name=name))
+                "batch.progress", done=self.done, total=self.total, failed=self.failed, left=left,
+                name=visible(name)))
             if self.tty:
                 self.stream.write("\r" + line[:120].ljust(120))
             else:
@@ -259,7 +372,9 @@ class Progress:
 
 def run_batch(submissions, out_dir, chapters=CHAPTERS, jobs=None, time_limit=STUDENT_TIME_LIMIT, stream=sys.stderr,
               check_time_limit=None, language=None, class_report=False, allow_weak=False):
-    """Grade every student of ``submissions`` that is new or changed; returns a summary dict.
+    """Grade every student of ``submissions`` that is new or changed; returns a summary dict:
+    students, graded_now, not_graded ({name: problem}), skipped ({entry: reason}) and flagged
+    ({name: why})).
 
     language: of the feedback (default: the locale's); class_report: also write
     class_report.md (the command line does). Grading is for credit: grader.isolation.IsolationError
@@ -271,41 +386,56 @@ def run_batch(submissions, out_dir, chapters=CHAPTERS, jobs=None, time_limit=STU
                           class_report)
 
 
+def _plan(student, version, chapter_tag, language, out_dir):
+    """(key, problem, notes) of one student: problem is why it cannot be graded (too large,
+    unreadable), else None. Never raises."""
+    try:
+        digest, notes = content_hash(student)
+    except TooLarge as exc:
+        found = Message("batch.too_large", found=exc.found, limit=_limits_text(WALK_LIMITS))
+        return f"too-large-{version}-{chapter_tag}-{language}", render(found), []
+    except Exception as exc:  # noqa: BLE001  (an unreadable file is that student's problem only)
+        detail = f"{type(exc).__name__}: {exc}"
+        return f"unreadable-{version}", render(Message("batch.unexpected", detail=visible(detail))), []
+    return f"{digest}-{version}-{chapter_tag}-{language}", None, notes
+
+
 def _run_batch(submissions, out_dir, chapters, jobs, time_limit, stream, check_time_limit, language, class_report):
-    students = find_students(submissions)
-    names = [s.name for s in students]
-    duplicates = sorted({n for n in names if names.count(n) > 1})
-    if duplicates:
-        raise SystemExit(render(Message("batch.duplicates", names=", ".join(duplicates))))
+    students, skipped = survey_students(submissions)
+    flags = flag_names(students)
     version = grader_version()
     chapter_tag = ",".join(chapters)
     todo = []
     for student in students:
-        key = f"{content_hash(student)}-{version}-{chapter_tag}-{language}"
-        if previous_key(out_dir, student) != key:
-            todo.append((student, key))
+        key, problem, notes = _plan(student, version, chapter_tag, language, out_dir)
+        if problem is not None or previous_key(out_dir, student) != key:
+            todo.append((student, key, problem, notes))
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     prepare_dataset()  # once, before the workers start
     progress = Progress(len(todo), stream)
     jobs = jobs or os.cpu_count() or 1
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(grade_student, s, key, out_dir, chapters, time_limit, check_time_limit, language): s
-                   for s, key in todo}
+        futures = {pool.submit(grade_student, s, key, out_dir, chapters, time_limit, check_time_limit, language,
+                               problem, notes): s for s, key, problem, notes in todo}
         for future in concurrent.futures.as_completed(futures):
             student = futures[future]
-            results = future.result()
-            progress.update(student.name, results["status"] == "graded")
+            try:
+                ok = future.result()["status"] == "graded"
+            except Exception:  # noqa: BLE001  (writing its files failed: it shows as missing)
+                ok = False
+            progress.update(student.name, ok)
     progress.finish()
-    write_grades(students, out_dir, chapters)
+    write_grades(students, out_dir, chapters, skipped, flags)
     if class_report:
-        write_class_report(students, out_dir, chapters, language)
+        write_class_report(students, out_dir, chapters, language, skipped, flags)
     not_graded = {}
     for student in students:
-        path = Path(out_dir) / "results" / f"{student.name}.json"
-        results = json.loads(path.read_text(encoding="utf-8"))
+        results = read_results(student, out_dir) or {}
         if results.get("status") != "graded":
-            not_graded[student.name] = results.get("problem", "")
-    return {"students": len(students), "graded_now": len(todo), "not_graded": not_graded}
+            not_graded[student.entry] = results.get("problem", render(Message("batch.not_yet")))
+    return {"students": len(students), "graded_now": len(todo), "not_graded": not_graded,
+            "skipped": {name: render(reason) for name, reason in skipped},
+            "flagged": {s.entry: render(flags[s.key]) for s in students if s.key in flags}}
 
 
 # ---------------------------------------------------------------- the class report
@@ -323,14 +453,9 @@ def class_summary(students, out_dir, chapters):
     not_graded, students_with = [], defaultdict(set)
     checks_with = defaultdict(Counter)
     for student in students:
-        path = Path(out_dir) / "results" / f"{student.name}.json"
-        try:
-            results = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            not_graded.append(student.name)
-            continue
-        if results.get("status") != "graded":
-            not_graded.append(student.name)
+        results = read_results(student, out_dir)
+        if not isinstance(results, dict) or results.get("status") != "graded":
+            not_graded.append(student.entry)
             continue
         for chapter, value in chapter_scores(results, chapters).items():
             scores[chapter].append(value)
@@ -342,7 +467,7 @@ def class_summary(students, out_dir, chapters):
             extra = test.get("extra_data") or {}
             chapter = test["name"].split(":", 1)[0]
             for diagnosis in dict.fromkeys(extra.get("diagnoses") or []):
-                students_with[diagnosis].add(student.name)
+                students_with[diagnosis].add(student.key)
                 checks_with[diagnosis][f"{chapter}: {extra.get('check', test['name'])}"] += 1
     ranked = sorted(students_with, key=lambda d: (-len(students_with[d]), d))
     diagnoses = [(d, len(students_with[d]), checks_with[d].most_common(3)) for d in ranked]
@@ -369,16 +494,18 @@ def _text_histogram(values, possible):
     return lines
 
 
-def write_class_report(students, out_dir, chapters, language=None):
+def write_class_report(students, out_dir, chapters, language=None, skipped=(), flags=None):
     """class_report.md (and class_report/scores_chNN.png when matplotlib is installed) in
     ``out_dir``: per chapter the scores (statistics and a histogram), then the diagnosed
-    mistakes by the number of students who made them."""
+    mistakes by the number of students who made them. Names are shown escaped
+    (grader.sanitise.markdown_text): nothing a student named reaches the page as HTML or
+    Markdown; ``skipped`` entries and ``flags`` (see ``flag_names``) are listed."""
     language = resolve_language(language)
     with using(language):
-        return _write_class_report(students, out_dir, chapters, language)
+        return _write_class_report(students, out_dir, chapters, language, skipped, flags or {})
 
 
-def _write_class_report(students, out_dir, chapters, language):
+def _write_class_report(students, out_dir, chapters, language, skipped, flags):
     import statistics
 
     summary = class_summary(students, out_dir, chapters)
@@ -387,7 +514,12 @@ def _write_class_report(students, out_dir, chapters, language):
     lines = [render(Message("class.title")), "",
              render(Message("class.summary", graded=graded, students=len(students), chapters=", ".join(chapters))), ""]
     if summary["not_graded"]:
-        lines += [render(Message("class.not_graded", names=", ".join(summary["not_graded"]))), ""]
+        lines += [render(Message("class.not_graded", names=", ".join(map(markdown_text, summary["not_graded"])))), ""]
+    if skipped:
+        lines += [render(Message("class.skipped", names=", ".join(markdown_text(n) for n, _ in skipped))), ""]
+    flagged = [s.entry for s in students if s.key in flags]
+    if flagged:
+        lines += [render(Message("class.flagged", names=", ".join(map(markdown_text, flagged)))), ""]
     lines += [render(Message("class.scores_heading")), "", render(Message("class.scores_header")),
               "|---|---|---|---|---|---|"]
     for chapter in chapters:
@@ -464,7 +596,13 @@ def main(argv=None):
         if summary["not_graded"]:
             print(render(Message("batch.not_graded_heading")))
             for name, problem in summary["not_graded"].items():
-                print(f"  {name}: {problem}")
+                print(f"  {visible(name)}: {visible(problem)}")
+        for heading, entries in (("batch.skipped_heading", summary["skipped"]),
+                                 ("batch.flags_heading", summary["flagged"])):
+            if entries:
+                print(render(Message(heading)))
+                for name, why in entries.items():
+                    print(f"  {visible(name)}: {visible(why)}")
     return 0
 
 

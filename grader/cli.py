@@ -15,6 +15,7 @@ from pathlib import Path
 from grader.contract import CHAPTERS
 from grader.files import atomic_write
 from grader.messages import LANGUAGES, Message, render, resolve_language, set_language
+from grader.sanitise import visible
 
 EXIT_PASSED, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 KIT_ROOT = Path(__file__).resolve().parent.parent
@@ -144,7 +145,7 @@ def main(argv=None):
     try:
         submission = locate_submission(args.submission)
     except SystemExit as exc:
-        print(exc, file=sys.stderr)
+        print(visible(str(exc)), file=sys.stderr)
         return EXIT_ERROR
     from grader import report
     from grader.isolation import IsolationError
@@ -166,12 +167,13 @@ def main(argv=None):
         except OSError as exc:
             print(render(Message("cli.could_not_write", path=str(folder), detail=str(exc))), file=sys.stderr)
             return EXIT_ERROR
-    print(render(Message("cli.grading", submission=str(submission), chapters=", ".join(chapters))), file=sys.stderr)
+    print(render(Message("cli.grading", submission=visible(str(submission)), chapters=", ".join(chapters))),
+          file=sys.stderr)
     try:
         results = grade(submission, chapters, include_hidden=not args.public, progress=progress,
                         time_limit=args.time_limit)
     except (OSError, WorkerStartError, IsolationError) as exc:
-        print(render(Message("cli.could_not_run", detail=str(exc))), file=sys.stderr)
+        print(render(Message("cli.could_not_run", detail=visible(str(exc)))), file=sys.stderr)
         return EXIT_ERROR
     from grader import isolation
 

@@ -43,3 +43,60 @@ def sync_tree(files, root, stale):
             target.write_text(files[rel], encoding="utf-8")
         else:
             target.unlink()
+
+
+# ---------------------------------------------------------------- walking what a student handed in
+
+class TooLarge(Exception):
+    """A folder over the walking limits; ``found`` (a grader.messages.Message) says what was
+    found: too deep, too many files or too many bytes."""
+
+    def __init__(self, found):
+        from grader.messages import render
+
+        super().__init__(render(found, "en"))
+        self.found = found
+
+
+def regular_files(root, limits, skip_hidden=True):
+    """Every regular file under ``root``, as (relative path as bytes, absolute path as bytes,
+    size), in the order of the names' bytes. Never follows a symbolic link; links, FIFOs,
+    sockets and devices are not files: they are collected in ``special`` (the second value of
+    the returned pair). Names starting with '.' and __pycache__ are skipped with
+    ``skip_hidden``. Raises TooLarge past ``limits`` ({"depth", "files", "bytes"}) before
+    reading anything.
+
+    Returns (files, special): lists of tuples, and of relative paths (bytes)."""
+    from grader.messages import Message
+    from grader.sanitise import visible
+
+    files, special, total = [], [], 0
+    pending = [(os.fsencode(root), b"", 0)]
+    while pending:
+        folder, relative, depth = pending.pop()
+        if depth > limits["depth"]:
+            raise TooLarge(Message("batch.found_deep", depth=limits["depth"],
+                                   path=visible(os.fsdecode(relative[:120])) + "..."))
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+        inner = []
+        for entry in entries:
+            if skip_hidden and (entry.name.startswith(b".") or entry.name == b"__pycache__"):
+                continue
+            rel = relative + b"/" + entry.name if relative else entry.name
+            if entry.is_dir(follow_symlinks=False):
+                inner.append((entry.path, rel, depth + 1))
+            elif entry.is_file(follow_symlinks=False):
+                size = entry.stat(follow_symlinks=False).st_size
+                total += size
+                files.append((rel, entry.path, size))
+                if len(files) > limits["files"]:
+                    raise TooLarge(Message("batch.found_files", count=limits["files"]))
+                if total > limits["bytes"]:
+                    raise TooLarge(Message("batch.found_bytes", size=limits["bytes"] // 1024**2,
+                                           path=visible(os.fsdecode(rel))))
+            else:
+                special.append(rel)
+        pending.extend(reversed(inner))
+    files.sort(key=lambda f: f[0].split(b"/"))
+    return files, special

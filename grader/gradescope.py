@@ -106,36 +106,69 @@ def build_autograder(out=KIT_ROOT / "build" / "autograder.zip", chapters=CHAPTER
 MODULE_BY_NAME = {Path(path).name: path for path in MODULE_CHAPTER}
 
 
-def arrange(submission, scratch):
-    """The folder to grade: the submission itself when it has the book's layout (possibly one
-    folder deep), else a copy in ``scratch`` with every uploaded module put at its place by
-    file name. Raises ValueError when no module of the contract is there."""
-    from grader.cli import locate_submission
+# What a Gradescope upload may hold (the book's repository with MNIST is about 60 MB).
+UPLOAD_LIMITS = {"depth": 32, "files": 5000, "bytes": 200 * 1024**2}
 
-    submission = Path(submission)
+
+def copy_upload(submission, target, limits=UPLOAD_LIMITS):
+    """Copy the regular files of ``submission`` into ``target``; never follow a symbolic link
+    (the autograder runs as root: a link to its own hidden checks or to a host file must copy
+    nothing). Returns the notes (links and special files not copied). Raises
+    grader.files.TooLarge past ``limits``."""
+    from grader.files import regular_files
+    from grader.sanitise import visible
+
+    files, special = regular_files(submission, limits)
+    target = os.fsencode(target)
+    for relative, path, _ in files:
+        destination = os.path.join(target, relative)
+        os.makedirs(os.path.dirname(destination), exist_ok=True)
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        with os.fdopen(fd, "rb") as source, open(destination, "wb") as copy:
+            shutil.copyfileobj(source, copy, 1 << 20)
+    if not special:
+        return []
+    return [f"Not copied (links and special files are not graded): "
+            f"{', '.join(visible(os.fsdecode(p)) for p in special[:5])}" + (" ..." if len(special) > 5 else "")]
+
+
+def arrange(submission, scratch):
+    """The folder to grade, always a copy in ``scratch`` of the upload's regular files: the
+    copy itself when it has the book's layout (possibly one folder deep), else a folder with
+    every uploaded module put at its place by file name. Raises ValueError when no module of
+    the contract is there, grader.files.TooLarge when the upload is too large.
+
+    Returns (folder, placed, notes)."""
+    from grader.cli import locate_submission
+    from grader.sanitise import visible
+
+    upload = Path(scratch) / "upload"
+    upload.mkdir()
+    notes = copy_upload(submission, upload)
     try:
-        return locate_submission(submission), []
+        return locate_submission(upload), [], notes
     except SystemExit:
         pass
     placed = []
+    arranged = Path(scratch) / "arranged"
     for name, relative in sorted(MODULE_BY_NAME.items()):
-        found = [p for p in submission.rglob(name) if p.is_file()
-                 and not any(part.startswith(".") or part == "__pycache__" for part in p.relative_to(submission).parts)]
+        found = sorted(p for p in upload.rglob(name) if p.is_file() and not p.is_symlink())
         if len(found) == 1:
-            target = Path(scratch) / relative
+            target = arranged / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(found[0], target)
-            placed.append(f"{found[0].relative_to(submission).as_posix()} -> {relative}")
+            shutil.copyfile(found[0], target, follow_symlinks=False)
+            placed.append(f"{visible(found[0].relative_to(upload).as_posix())} -> {relative}")
     if not placed:
         expected = ", ".join(sorted(MODULE_CHAPTER))
         raise ValueError(f"the submission holds none of the graded modules ({expected}): upload your folder laid "
                          "out like the book's repository, or the module files themselves")
-    return Path(scratch), placed
+    return arranged, placed, notes
 
 
 def results_json(results, elapsed, notes=()):
     """Gradescope's results.json for ``results``: score, max_score, execution_time, an output
-    for the whole submission, and one test per check (hidden checks after publication)."""
+    for the whole submission, and one test per check (hidden checks, and then the total,
+    after publication)."""
     from grader import report
 
     data = report.gradescope(results)
@@ -148,6 +181,10 @@ def results_json(results, elapsed, notes=()):
             lines.append(f"{chapter}: {len(hidden)} further check(s) worth "
                          f"{sum(r.check.points for r in hidden):g} points, shown when grades are published")
     data.update({"execution_time": round(elapsed), "output": "\n".join(lines), "stdout_visibility": "hidden"})
+    if any(r.check.hidden for r in results):
+        # The total counts the hidden checks: it is shown, like them, only once grades are
+        # published; every other test says "visible" itself and stays in view.
+        data["visibility"] = "after_published"
     return data
 
 
@@ -161,43 +198,74 @@ def failed_json(message, chapters, elapsed):
 
 def run(root, chapters=CHAPTERS, allow_weak=False):
     """Grade ROOT/submission and write ROOT/results/results.json; returns the data written.
-    Grading is for credit: it is refused, with a results.json that says why, when the machine
-    cannot confine the submission's code by the kernel, unless ``allow_weak``."""
-    from grader import isolation, report
-    from grader.cli import grade
-    from grader.runner import WorkerStartError
-
-    root = Path(root)
+    Whatever happens (an upload too large or too deep, undecodable names, a fault of the
+    grader), a results.json that says what happened is written. Grading is for credit: it is
+    refused, with a results.json that says why, when the machine cannot confine the
+    submission's code by the kernel, unless ``allow_weak``."""
     started = time.monotonic()
-    results_dir = root / "results"
+    results_dir = Path(root) / "results"
+    try:
+        data = _grade_upload(Path(root), chapters, started, allow_weak)
+    except Exception as exc:  # noqa: BLE001  (a fault of the grader: still a results.json that says so)
+        data = failed_json(f"The autograder failed ({type(exc).__name__}: {exc}); please tell your instructor.",
+                           chapters, time.monotonic() - started)
     results_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="submission-") as scratch:
-        try:
-            folder, placed = arrange(root / "submission", scratch)
-        except ValueError as exc:
-            data = failed_json(f"Not graded: {exc}", chapters, time.monotonic() - started)
-        else:
-            notes = ["Your files were put in the book's layout: " + "; ".join(placed)] if placed else []
-            try:
-                results = grade(folder, chapters, include_hidden=True, for_credit=True, allow_weak=allow_weak,
-                                progress=lambda r: print(f"  {r.status:<7} {r.check.chapter} {r.check.name}",
-                                                         flush=True))
-            except isolation.IsolationError as exc:
-                data = failed_json(f"Not graded: {exc}", chapters, time.monotonic() - started)
-            except (OSError, WorkerStartError) as exc:
-                data = failed_json(f"The autograder could not run ({exc}); please tell your instructor.", chapters,
-                                   time.monotonic() - started)
-            except Exception as exc:  # noqa: BLE001  (a fault of the grader: still a results.json that says so)
-                data = failed_json(f"The autograder failed ({type(exc).__name__}: {exc}); please tell your "
-                                   "instructor.", chapters, time.monotonic() - started)
-            else:
-                print(report.table(results, isolation=isolation.level()))
-                data = results_json(results, time.monotonic() - started, notes)
-                data["extra_data"] = {"isolation": isolation.level()}
-    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    atomic_write(results_dir / "results.json", text)
+    atomic_write(results_dir / "results.json", results_text(data))
     return data
 
+
+def results_text(data):
+    """results.json's text: every string made visible (grader.sanitise), so that no
+    undecodable name or escape of a submission can stop it being written or shown."""
+    from grader.sanitise import visible
+
+    def clean(value):
+        if isinstance(value, str):
+            return visible(value, keep_newlines=True)
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, dict):
+            return {clean(k): clean(v) for k, v in value.items()}
+        return value
+
+    return json.dumps(clean(data), indent=2, ensure_ascii=False) + "\n"
+
+
+def _grade_upload(root, chapters, started, allow_weak=False):
+    from grader import isolation, report
+    from grader.cli import grade
+    from grader.files import TooLarge
+    from grader.messages import Message, render
+    from grader.runner import WorkerStartError
+    from grader.sanitise import visible
+
+    with tempfile.TemporaryDirectory(prefix="submission-") as scratch:
+        try:
+            folder, placed, notes = arrange(root / "submission", scratch)
+        except ValueError as exc:
+            return failed_json(f"Not graded: {exc}", chapters, time.monotonic() - started)
+        except TooLarge as exc:
+            found = Message("batch.too_large", found=exc.found, limit=Message(
+                "batch.limits", depth=UPLOAD_LIMITS["depth"], count=UPLOAD_LIMITS["files"],
+                size=UPLOAD_LIMITS["bytes"] // 1024**2))
+            return failed_json(render(found, "en"), chapters, time.monotonic() - started)
+        except OSError as exc:
+            return failed_json(f"Not graded: the upload could not be read ({visible(str(exc))})", chapters,
+                               time.monotonic() - started)
+        if placed:
+            notes = ["Your files were put in the book's layout: " + "; ".join(placed), *notes]
+        try:
+            results = grade(folder, chapters, include_hidden=True, for_credit=True, allow_weak=allow_weak,
+                            progress=lambda r: print(f"  {r.status:<7} {r.check.chapter} {r.check.name}", flush=True))
+        except isolation.IsolationError as exc:
+            return failed_json(f"Not graded: {exc}", chapters, time.monotonic() - started)
+        except (OSError, WorkerStartError) as exc:
+            return failed_json(f"The autograder could not run ({visible(str(exc))}); please tell your instructor.",
+                               chapters, time.monotonic() - started)
+        print(report.table(results, isolation=isolation.level()))
+        data = results_json(results, time.monotonic() - started, notes)
+        data["extra_data"] = {"isolation": isolation.level()}
+        return data
 
 
 def validate(data):

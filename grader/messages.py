@@ -181,17 +181,66 @@ def _plain(value):
     return str(value)
 
 
+# The messages a worker's reply may carry: the submission's errors, the sandbox's refusals,
+# the crashes a module import caused (packed by the grader, relayed by the worker) and the
+# probes' own complaints. Student code runs in the worker and can forge its replies, so any
+# other id (a grader fault, a verdict, a report line) is shown as text the worker sent.
+WORKER_MESSAGE_PREFIXES = ("error.", "sandbox.")
+WORKER_MESSAGE_IDS = frozenset({
+    "runner.cannot_import", "runner.timeout", "runner.segfault", "runner.killed", "runner.aborted",
+    "runner.signal", "runner.out_of_memory", "runner.pipe_closed", "runner.exited", "runner.too_much_data",
+    "runner.malformed_reply", "runner.malformed_reply_detail", "runner.not_numbers",
+    "ch05.net.params_not_dict", "worker.text"})
+
+
+def worker_may_say(message_id, nested=False):
+    """Whether a worker's reply may carry the catalogue message ``message_id``."""
+    return (message_id.startswith(WORKER_MESSAGE_PREFIXES) or message_id in WORKER_MESSAGE_IDS
+            or (nested and message_id == "raw"))
+
+
 def unpack(text):
-    """The Message packed in ``text``; other text becomes the message 'raw' (shown as is)."""
+    """The Message packed in a worker's reply ``text``. Only ids the worker may use
+    (``worker_may_say``) survive, every text inside is made visible (grader.sanitise) and the
+    message must render in every language; anything else becomes 'worker.text': what the
+    worker sent, shown as such, never as the grader's own words."""
+    from grader.sanitise import visible
+
     text = "" if text is None else str(text)
     if text.startswith(_PACKED):
         try:
             value = _unplain(json.loads(text[len(_PACKED):]))
-            if isinstance(value, Message) and _known(value):
+            if isinstance(value, Message) and _known(value) and _from_worker(value):
+                for language in LANGUAGES:
+                    value.render(language)
                 return value
-        except (ValueError, KeyError, TypeError, RecursionError):
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
             pass
-    return Message("raw", text=text)
+        text = text[len(_PACKED):]
+    return Message("worker.text", text=visible(" ".join(text.split())[:500]))
+
+
+def _from_worker(message, nested=False):
+    if not worker_may_say(message.id, nested):
+        return False
+    for key, value in list(message.params.items()):
+        message.params[key] = _visible_values(value)
+        for inner in value if isinstance(value, (list, tuple)) else (value,):
+            if isinstance(inner, Message) and not _from_worker(inner, nested=True):
+                return False
+    return True
+
+
+def _visible_values(value):
+    from grader.sanitise import visible
+
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, list):
+        return [_visible_values(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_visible_values(v) for v in value)
+    return value
 
 
 def _known(message, depth=0):
@@ -224,6 +273,9 @@ CATALOGUE = {
     "raw": {
         "en": "{text}",
         "ko": "{text}"},
+    "worker.text": {
+        "en": "the code under test sent this instead of a result: {text}",
+        "ko": "채점 중인 코드가 결과 대신 보낸 내용: {text}"},
     "report.case": {
         "en": "{label}: {reason}",
         "ko": "{label}: {reason}"},
@@ -399,6 +451,14 @@ CATALOGUE = {
     "runner.unknown_error": {
         "en": "unknown error",
         "ko": "알 수 없는 오류"},
+    "error.numerical_backward": {
+        "en": "{cls}.backward is not backpropagation: it made {backward} function calls where the forward pass "
+              "made {forward} (numerical differences of forward?); write the backward pass from the chain rule",
+        "ko": "{cls}.backward가 역전파가 아닙니다: 순전파의 함수 호출은 {forward}번인데 역전파는 {backward}번 "
+              "호출했습니다(순전파로 수치 미분을 하나요?). 연쇄 법칙으로 역전파를 작성하세요"},
+    "error.backward_profiler": {
+        "en": "{cls}.backward removed the grader's call counter (sys.setprofile); the backward pass was not graded",
+        "ko": "{cls}.backward가 채점기의 호출 계수기(sys.setprofile)를 없앴습니다. 역전파를 채점하지 않았습니다"},
     "error.missing_file": {
         "en": "{file} is missing from the submission",
         "ko": "제출물에 {file} 파일이 없습니다"},
@@ -1298,6 +1358,54 @@ CATALOGUE = {
     "mnist.warning": {
         "en": "warning: MNIST could not be loaded: {detail}",
         "ko": "경고: MNIST를 불러오지 못했습니다: {detail}"},
+    "batch.too_large": {
+        "en": "not graded: too large ({found}; the limits are {limit})",
+        "ko": "채점하지 않음: 제출물이 너무 큽니다(발견: {found}; 한도: {limit})"},
+    "batch.found_deep": {
+        "en": "folders nested more than {depth} deep, at {path}",
+        "ko": "{depth}단계보다 깊이 중첩된 폴더, 위치 {path}"},
+    "batch.found_files": {
+        "en": "more than {count} files",
+        "ko": "파일 개수가 {count}개 초과"},
+    "batch.found_bytes": {
+        "en": "more than {size} MiB of files, at {path}",
+        "ko": "파일 크기 합계가 {size} MiB 초과, 위치 {path}"},
+    "batch.limits": {
+        "en": "{depth} folder levels, {count} files, {size} MiB",
+        "ko": "폴더 깊이 {depth}단계, 파일 {count}개, {size} MiB"},
+    "batch.skipped_special": {
+        "en": "{count} links or special files were not read (first: {path})",
+        "ko": "링크나 특수 파일 {count}개를 읽지 않았습니다(첫 번째: {path})"},
+    "batch.unexpected": {
+        "en": "not graded: the grader could not handle this submission ({detail})",
+        "ko": "채점하지 않음: 채점기가 이 제출물을 처리하지 못했습니다({detail})"},
+    "batch.skipped_hidden": {
+        "en": "skipped: a hidden entry (its name starts with a dot)",
+        "ko": "건너뜀: 숨김 항목(이름이 점으로 시작)"},
+    "batch.skipped_other": {
+        "en": "skipped: neither a folder nor a .zip file",
+        "ko": "건너뜀: 폴더도 .zip 파일도 아님"},
+    "batch.skipped_link": {
+        "en": "skipped: a symbolic link (copy the submission itself into the folder)",
+        "ko": "건너뜀: 심볼릭 링크(제출물 자체를 폴더에 복사하세요)"},
+    "batch.look_alike": {
+        "en": "look-alike name: check by hand that these are different students: {names}",
+        "ko": "비슷해 보이는 이름: 서로 다른 학생인지 직접 확인하세요: {names}"},
+    "batch.hidden_characters": {
+        "en": "the name contains invisible or control characters (shown as escapes)",
+        "ko": "이름에 보이지 않는 문자나 제어 문자가 있습니다(이스케이프로 표시)"},
+    "batch.skipped_heading": {
+        "en": "Not submissions (skipped):",
+        "ko": "제출물이 아닌 항목(건너뜀):"},
+    "batch.flags_heading": {
+        "en": "Names to check by hand:",
+        "ko": "직접 확인할 이름:"},
+    "class.skipped": {
+        "en": "Skipped (not submissions): {names}",
+        "ko": "건너뛴 항목(제출물 아님): {names}"},
+    "class.flagged": {
+        "en": "Names to check by hand (look-alike or with hidden characters): {names}",
+        "ko": "직접 확인할 이름(비슷해 보이거나 숨은 문자가 있음): {names}"},
     "batch.not_a_folder": {
         "en": "error: {path} is not a folder",
         "ko": "오류: {path|은/는} 폴더가 아닙니다"},
@@ -1854,6 +1962,26 @@ CATALOGUE = {
         "en": "{iterations} SGD steps (lr {lr}, batch {batch}): test accuracy >= {threshold:.0%}",
         "ko": "SGD {iterations}단계(학습률 {lr}, 미니배치 크기 {batch}): 시험 데이터 정확도 {threshold:.0%} "
               "이상"},
+    "ch05.mnist.spots_missing": {
+        "en": "the training did not report the gradients of the steps the grader checks (the probe's record is "
+              "missing or changed)",
+        "ko": "채점기가 검사하는 단계의 기울기 기록이 없습니다(기록이 없거나 바뀌었습니다)"},
+    "ch05.mnist.spot_what": {
+        "en": "gradient(x, t)['{key}'] during training",
+        "ko": "학습 중 gradient(x, t)['{key}']"},
+    "ch05.mnist.spot_wrong": {
+        "en": "during training, at step {step}, gradient(x, t)['{key}'] at index {index} is {got:.6g}; the "
+              "numerical gradient of the loss there is {expected:.6g}: the network learned with wrong gradients",
+        "ko": "학습 중 {step}단계에서 gradient(x, t)['{key}']의 위치 {index} 값이 {got:.6g}입니다. 그 점에서 손실의 "
+              "수치 기울기는 {expected:.6g}입니다: 틀린 기울기로 학습했습니다"},
+    "ch05.mnist.predict_case": {
+        "en": "predict on the trained params agrees with the grader's forward pass on {n} test images",
+        "ko": "학습한 매개변수로 predict한 결과가 시험 이미지 {n}장에서 채점기의 순전파 결과와 같음"},
+    "ch05.mnist.predict_differs": {
+        "en": "predict's labels agree with the grader's forward pass on the trained params for only {agree:.1%} "
+              "of the test images",
+        "ko": "predict의 레이블이 학습한 매개변수에 대한 채점기의 순전파 결과와 시험 이미지의 {agree:.1%}에서만 "
+              "같습니다"},
     "ch05.mnist.low": {
         "en": "test accuracy {accuracy:.1%} after training, expected at least {threshold:.0%}",
         "ko": "학습 후 시험 데이터 정확도가 {accuracy:.1%}입니다. {threshold:.0%} 이상이어야 합니다"},
@@ -2230,6 +2358,11 @@ CATALOGUE = {
     "ch06.mnist.case": {
         "en": "batch normalization on, Adam(lr=0.001), 2 epochs of 5000 images, batches of 100",
         "ko": "배치 정규화 사용, Adam(lr=0.001), 이미지 5000장으로 2에폭, 미니배치 크기 100"},
+    "ch06.mnist.no_running": {
+        "en": "after training, net.layers['BatchNorm{i}'] has no running_mean and running_var: the network "
+              "cannot classify in inference mode",
+        "ko": "학습 후 net.layers['BatchNorm{i}']에 running_mean과 running_var가 없습니다: 추론 모드로 분류할 수 "
+              "없습니다"},
     "ch06.mnist.low": {
         "en": "test accuracy {accuracy:.1%} on the first {n} test images; a correct network reaches at least "
               "{threshold:.0%} here (the reference 87.5% to 89%)",
@@ -2483,6 +2616,9 @@ CATALOGUE = {
         "en": "test accuracy after {iterations} steps of {batch} on {images} images",
         "ko": "이미지 {images}장에서 미니배치 크기 {batch|으로/로} {iterations}단계 학습한 후의 시험 데이터 "
               "정확도"},
+    "ch07.mnist.params_missing": {
+        "en": "after training, net.params lacks one of W1, b1, W2, b2, W3, b3",
+        "ko": "학습 후 net.params에 W1, b1, W2, b2, W3, b3 중 없는 것이 있습니다"},
     "ch07.mnist.low": {
         "en": "test accuracy {accuracy:.3f} on {n} images is below {threshold}",
         "ko": "시험 이미지 {n}장의 정확도 {accuracy:.3f|이/가} {threshold}보다 낮습니다"},

@@ -36,6 +36,7 @@ from pathlib import Path
 
 from grader.contract import CHAPTERS, ITEM_CHAPTER, MODULE_CHAPTER
 from grader.files import stale_paths, sync_tree
+from grader.sanitise import visible
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
 COURSE_ROOT = KIT_ROOT / "assignments"
@@ -188,7 +189,7 @@ def grade_group(chapter, key, submission=None):
     print(text + f"\n({elapsed:.1f} s)")
     noise = captured.getvalue().strip()
     if noise:
-        print("Messages while grading:\n" + textwrap.indent(noise[-2000:], "  "))
+        print("Messages while grading:\n" + textwrap.indent(visible(noise[-2000:], keep_newlines=True), "  "))
     sys.stdout.flush()
     return earned
 
@@ -279,8 +280,7 @@ def released_modules(chapter, template=KIT_ROOT / "student_template"):
 
 def is_instructor_code(cell):
     """A code cell of the instructor: locked, with a grade_id that nbgrader knows."""
-    meta = cell.get("metadata", {}).get("nbgrader", {})
-    return bool(meta.get("grade_id")) and bool(meta.get("locked"))
+    return is_instructor_cell(cell)
 
 
 def remove_student_code_preprocessor():
@@ -303,11 +303,55 @@ def remove_student_code_preprocessor():
 
 
 def with_student_code_removed(preprocessors):
-    """nbgrader's sanitising preprocessors with RemoveStudentCode after OverwriteCells."""
+    """nbgrader's sanitising preprocessors with RemoveStudentCode and EscapeStudentMarkdown
+    after OverwriteCells."""
     preprocessors = list(preprocessors)
     names = [getattr(p, "__name__", str(p)) for p in preprocessors]
     position = names.index("OverwriteCells") + 1 if "OverwriteCells" in names else len(preprocessors)
-    return preprocessors[:position] + [remove_student_code_preprocessor()] + preprocessors[position:]
+    return (preprocessors[:position] + [remove_student_code_preprocessor(), escape_student_markdown_preprocessor()]
+            + preprocessors[position:])
+
+
+def with_student_markdown_escaped(preprocessors):
+    """generate_feedback's preprocessors with EscapeStudentMarkdown first (for notebooks
+    autograded without it)."""
+    return [escape_student_markdown_preprocessor(), *preprocessors]
+
+
+_LINK_OPENINGS = re.compile(r"\](?=[(:\[])")
+
+
+def escape_markdown_answer(text):
+    """A student's markdown answer that renders as the text it is, never as HTML: no ``<``
+    (so no tag, comment or autolink; ``&lt;`` shows it), no inline, reference or image link
+    (a space after every ``]`` that would open one), control characters made visible.
+    Applying it twice changes nothing, so autograde and generate_feedback may both apply it."""
+    text = visible(text, keep_newlines=True).replace("<", "&lt;")
+    return _LINK_OPENINGS.sub("] ", text)
+
+
+def is_instructor_cell(cell):
+    """A cell of the instructor: locked, with a grade_id that nbgrader knows."""
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return bool(meta.get("grade_id")) and bool(meta.get("locked"))
+
+
+def escape_student_markdown_preprocessor():
+    """An nbgrader preprocessor that escapes every markdown cell that is not a locked cell
+    of the instructor (``escape_markdown_answer``): a ``<script>`` or ``<img onerror>`` in
+    an answer reaches neither the autograded notebook nor the feedback HTML as markup.
+    nbgrader's own sanitising does not remove them."""
+    from nbgrader.preprocessors import NbGraderPreprocessor
+
+    class EscapeStudentMarkdown(NbGraderPreprocessor):
+        def preprocess(self, nb, resources):
+            for cell in nb.cells:
+                if cell.cell_type == "markdown" and not is_instructor_cell(cell):
+                    cell.source = escape_markdown_answer(cell.source)
+                    cell.pop("attachments", None)
+            return nb, resources
+
+    return EscapeStudentMarkdown
 
 
 def prepare_submissions(course_root, assignment):
@@ -529,7 +573,7 @@ def main(argv=None):
             print(f"error: {exc}", file=sys.stderr)
             return 2
         for student, name in copied:
-            print(f"{student}: {name} was missing; copied the released notebook")
+            print(f"{visible(student)}: {visible(name)} was missing; copied the released notebook")
         print(f"{len(copied)} submission(s) of {args.assignment} completed")
         moved = set_aside_unreleased(args.course, args.assignment)
         for student, name in moved:

@@ -17,6 +17,7 @@ from collections import OrderedDict
 from grader.files import atomic_write
 from grader.messages import Message as M
 from grader.messages import check_title, current_language, render
+from grader.sanitise import visible
 
 COLOURS = {"passed": "\033[32m", "partial": "\033[33m", "failed": "\033[31m", "error": "\033[35m"}
 RESET = "\033[0m"
@@ -162,7 +163,7 @@ def table(results, colour=False, width=None, language=None, isolation=None):
             status = f"{COLOURS[r.status]}{status}{RESET}" if colour else status
             lines.append(f"  {status}  {points}  " + title_lines[0][len(title_indent):])
             lines.extend(title_lines[1:])
-            reason = r.reason_in(language)
+            reason = visible(r.reason_in(language))
             if reason:
                 lines.extend(wrap(reason, max(40, width - 1), initial_indent=indent + "-> ",
                                   subsequent_indent=indent + "   "))
@@ -205,7 +206,7 @@ def gradescope(results, visibility="visible", language=None, isolation=None):
             "name": test_name(r.check, language),
             "score": r.score,
             "max_score": r.check.points,
-            "output": output,
+            "output": visible(output, keep_newlines=True),
             "visibility": "after_published" if r.check.hidden else visibility,
             "status": "passed" if r.status == "passed" else "failed",
             "extra_data": {"check": r.check.name, "diagnoses": r.diagnoses},

@@ -79,8 +79,10 @@ def small_data(monkeypatch, parsed):
         key: part._replace(count=60 if key.startswith("train") else 20)
         for key, part in mnist.PARTS.items()
     }
-    monkeypatch.setattr(mnist, "PARTS", parts)
     arrays = {key: parsed[key][: parts[key].count].copy() for key in parsed}
+    # The checksums of the small content: what the cache is verified against.
+    parts = {key: part._replace(sha256=mnist._content_sha256(arrays[key], part)) for key, part in parts.items()}
+    monkeypatch.setattr(mnist, "PARTS", parts)
     calls = []
 
     def fake(directory, mirrors=None, download=True):
@@ -476,6 +478,38 @@ def test_bad_cache_is_ignored_and_rebuilt(tmp_path, small_data, damage):
     assert len(fake_parse) == 1
     assert_same_raw(mnist._load_cache(tmp_path), parsed)  # rebuilt and valid again
     assert leftovers(tmp_path) == []
+
+
+def _poisoned_labels(path):
+    """Right version tag, shapes and dtypes; the test labels shifted by one."""
+    with np.load(path) as npz:
+        arrays = {key: npz[key] for key in npz.files}
+    arrays["test_label"] = (arrays["test_label"] + 1) % 10
+    with open(path, "wb") as f:
+        np.savez(f, **arrays)
+
+
+def _one_pixel(path):
+    with np.load(path) as npz:
+        arrays = {key: npz[key] for key in npz.files}
+    arrays["train_img"][0, 300] ^= 1
+    with open(path, "wb") as f:
+        np.savez(f, **arrays)
+
+
+@pytest.mark.parametrize("poison", [_poisoned_labels, _one_pixel])
+def test_a_poisoned_cache_with_the_right_tag_is_never_used(tmp_path, small_data, poison):
+    parsed, fake_parse = small_data
+    assert mnist._save_cache(tmp_path, parsed)
+    poison(tmp_path / mnist.CACHE_NAME)
+    assert mnist._load_cache(tmp_path) is None
+    assert_same_raw(mnist.load_raw(tmp_path), parsed)
+    assert len(fake_parse) == 1
+
+
+def test_the_cache_check_is_the_files_own_checksum(parsed):
+    for key, part in mnist.PARTS.items():
+        assert mnist._content_sha256(parsed[key], part) == part.sha256
 
 
 def test_changed_checksums_invalidate_cache(monkeypatch, tmp_path, small_data):

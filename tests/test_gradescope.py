@@ -114,3 +114,120 @@ def test_validate_names_what_gradescope_would_reject():
     for expected in ("score is not a number", "visibility 'sometimes'", "tests[0]: no name",
                      "score 6 outside [0, 5]", "visibility 'later'", "output is not text", "status 'ok'"):
         assert expected in problems
+
+
+# ---------------------------------------------------------------- uploads that attack the autograder
+
+def simulated_root(tmp_path):
+    root = tmp_path / "autograder"
+    (root / "submission").mkdir(parents=True)
+    return root
+
+
+def read_results(root):
+    data = json.loads((root / "results" / "results.json").read_text(encoding="utf-8"))
+    assert validate(data) == [], validate(data)
+    return data
+
+
+def test_placing_files_never_follows_a_link(tmp_path):
+    from grader.gradescope import arrange
+
+    hidden_source = ROOT / "grader" / "checks" / "hidden" / "ch05.py"
+    upload = tmp_path / "upload"
+    (upload / "common").mkdir(parents=True)
+    (upload / "common" / "layers.py").symlink_to(hidden_source)  # the hidden checks, as root
+    (upload / "two_layer_net.py").symlink_to("/etc/passwd")
+    (upload / "ch05").mkdir()
+    (upload / "ch05" / "layer_naive.py").write_text("x = 1\n")
+    (upload / "common_link").symlink_to(ROOT / "grader")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    folder, placed, notes = arrange(upload, scratch)
+    copied = [p for p in scratch.rglob("*")]
+    assert not any(p.is_symlink() for p in copied)
+    assert not (folder / "common" / "layers.py").exists() and not (folder / "ch05" / "two_layer_net.py").exists()
+    secret = hidden_source.read_text(encoding="utf-8")
+    for path in copied:
+        if path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert text not in (secret, ) and "root:" not in text
+    assert notes and "common/layers.py" in notes[0] and "common_link" in notes[0]
+
+
+@pytest.mark.parametrize("make", ["deep", "surrogate", "cp949", "grader_fault", "fifo"])
+def test_every_failure_still_writes_a_results_json(tmp_path, monkeypatch, make):
+    import grader.cli
+    from grader.gradescope import run
+
+    root = simulated_root(tmp_path)
+    submission = os.fsencode(root / "submission")
+    if make == "deep":
+        path = submission
+        for _ in range(40):
+            path += b"/d"
+        os.makedirs(path)
+    elif make == "surrogate":
+        with open(submission + b"/\xed\xb3\xbf-layers.py", "wb") as f:  # a lone surrogate, as UTF-8 would spell it
+            f.write(b"x = 1\n")
+        with open(submission + b"/bad\xffname.py", "wb") as f:
+            f.write(b"x = 1\n")
+    elif make == "cp949":
+        os.makedirs(submission + b"/" + "과제".encode("cp949") + b"/common")
+        with open(submission + b"/" + "과제".encode("cp949") + b"/common/functions.py", "wb") as f:
+            f.write(b"x = 1\n")
+    elif make == "grader_fault":
+        (root / "submission" / "common").mkdir()
+        (root / "submission" / "common" / "functions.py").write_text("x = 1\n")
+
+        def broken(*args, **kwargs):
+            raise UnicodeEncodeError("utf-8", "\udcff", 0, 1, "surrogates not allowed")
+
+        monkeypatch.setattr(grader.cli, "grade", broken)
+    elif make == "fifo":
+        os.mkfifo(root / "submission" / "functions.py")
+    graded = []
+    if make == "cp949":
+        monkeypatch.setattr(grader.cli, "grade", lambda folder, *a, **k: graded.append(
+            (folder / "common" / "functions.py").read_text()) or [])
+    data = run(root, ("ch04",))
+    written = read_results(root)
+    if make == "cp949":  # graded, one folder deep, under its Korean Windows name
+        assert graded == ["x = 1\n"]
+        return
+    assert written["max_score"] == data["max_score"] > 0 and written["output"]
+    if make == "deep":
+        assert "too large" in written["output"] and "nested more than 32 deep" in written["output"]
+    if make == "grader_fault":
+        assert "The autograder failed (UnicodeEncodeError" in written["output"]
+    if make == "fifo":
+        assert written["output"].startswith("Not graded:")
+
+
+def test_no_hidden_points_are_visible_before_publication(tmp_path):
+    from grader.gradescope import results_json
+
+    results = grade(SOLUTIONS, ("ch05",), select=lambda c: c.hidden or c.name.startswith("MulLayer"))
+    hidden = [r for r in results if r.check.hidden]
+    assert hidden, "ch05 has hidden checks"
+    data = results_json(results, 1.0)
+    visible_tests = [t for t in data["tests"] if t["visibility"] == "visible"]
+    hidden_points = sum(r.score for r in hidden)
+    assert hidden_points > 0
+    assert all(not t["name"].startswith(tuple(f"ch05: {r.check.name}" for r in hidden)) for t in visible_tests)
+    # What a student sees before publication: the visible tests and the overall output; both
+    # count only visible points. The total (hidden points in it) is after publication, like
+    # the hidden checks; the others override that with "visible".
+    visible_points = sum(t["score"] for t in visible_tests)
+    assert f"ch05: {visible_points:g} / " in data["output"]
+    assert f"{data['score']:g} / {data['max_score']:g}" not in data["output"]
+    assert data["visibility"] == "after_published" and validate(data) == []
+    assert len(visible_tests) == len(results) - len(hidden)
+
+
+def test_the_docs_say_plainly_that_classroom_scores_are_self_reported():
+    instructors = (ROOT / "docs" / "instructors.md").read_text(encoding="utf-8")
+    section = instructors[instructors.index("## GitHub Classroom"):]
+    assert "**Classroom scores are self-reported.**" in section and "never as credit" in section
+    workflow = (ROOT / ".github" / "classroom" / "classroom.yml").read_text(encoding="utf-8")
+    assert "self-reported" in workflow

@@ -17,7 +17,7 @@ from grader.checking import (
     expect_shape,
     relative_error,
 )
-from grader.checks.common import LOSS_RTOL, away_from_zero, mnist_labels, rng_for
+from grader.checks.common import LOSS_RTOL, away_from_zero, mnist_images, mnist_labels, rng_for
 from grader.diagnose import Diagnosis
 from grader.messages import Message as M
 from grader.probes import layer
@@ -630,18 +630,30 @@ MNIST_BATCH = 100
 MNIST_LR = 0.1
 CURVE_EVERY = 10  # the training loss of every 10th mini-batch is recorded for the learning curve
 CURVE_SAMPLES = 1000  # train and test accuracy on the first 1000 images at a few checkpoints
-def probe_train_mnist(iterations, batch_size, lr):
+SPOT_STEPS = 3  # steps at which the parent checks the gradient the submission returned
+SPOT_COORDINATES = 6  # random coordinates per parameter array at each of those steps
+PREDICT_SAMPLES = 1000  # test images on which the submission's predict must agree with the grader's
+
+
+def probe_train_mnist(iterations, batch_size, lr, init, spot_steps):
     """The book's train_neuralnet.py, shortened: plain SGD on mini-batches drawn with
-    np.random, updating net.params in place. Returns test-set predictions (labels), and the
-    learning curve: the loss of every CURVE_EVERY-th mini-batch (before its step) and the predicted labels of
-    the first CURVE_SAMPLES training and test images at five checkpoints (no random draws,
-    so the training is the same as without them)."""
+    np.random, updating net.params in place, from the initial params ``init`` set by the grader
+    (in place: the layers keep their arrays). Test labels are never used here.
+
+    Returns the trained params, the submission's predicted labels of the first PREDICT_SAMPLES
+    test images, for every step of ``spot_steps`` the batch, the params before the step and
+    the gradient returned, and the learning curve: the loss of every CURVE_EVERY-th
+    mini-batch (before its step) and the predicted labels of the first CURVE_SAMPLES training
+    and test images at five checkpoints (no random draws, so the training is the same)."""
     from dataset.mnist import load_mnist
 
     (x_train, t_train), (x_test, _) = load_mnist(normalize=True, flatten=True, one_hot_label=True)
     net = load(NET, "TwoLayerNet")(input_size=784, hidden_size=50, output_size=10, weight_init_std=0.01)
+    for key in KEYS:
+        net.params[key][...] = init[key]
     checkpoints = sorted({0, iterations // 4, iterations // 2, 3 * iterations // 4, iterations})
     curve = {"iterations": [], "loss": [], "checkpoints": [], "train_predicted": [], "test_predicted": []}
+    spots = []
 
     def snapshot(step):
         curve["checkpoints"].append(step)
@@ -655,11 +667,56 @@ def probe_train_mnist(iterations, batch_size, lr):
         if step % CURVE_EVERY == 0 or step == iterations - 1:  # the loss of this batch before the step
             curve["iterations"].append(step)
             curve["loss"].append(float(net.loss(x_train[batch], t_train[batch])))
+        before = {key: np.array(net.params[key], dtype=np.float64) for key in KEYS} if step in spot_steps else None
         grads = net.gradient(x_train[batch], t_train[batch])
-        for key in ("W1", "b1", "W2", "b2"):
+        if before is not None:
+            spots.append({"step": step, "batch": batch, "params": before,
+                          "grads": {key: grads[key] for key in KEYS}})
+        for key in KEYS:
             net.params[key] -= lr * grads[key]
     snapshot(iterations)
-    return {"predicted": np.argmax(net.predict(x_test), axis=1), "curve": curve}
+    return {"params": {key: net.params[key] for key in KEYS}, "spots": spots,
+            "predicted": np.argmax(net.predict(x_test[:PREDICT_SAMPLES]), axis=1), "curve": curve}
+
+
+def mnist_loss(params, x, labels):
+    """The grader's own mean cross-entropy of Affine-Relu-Affine-softmax on (x, labels)."""
+    return oracles.softmax_cross_entropy(net_scores(params, x), labels)
+
+
+def check_spot_gradients(spots, spot_steps, rng):
+    """The gradients the submission returned at the steps ``spot_steps``, at random coordinates,
+    against central differences of the grader's own loss at the params of that step."""
+    x_train, _ = mnist_images()
+    train_labels, _ = mnist_labels()
+    if not isinstance(spots, list) or [s.get("step") if isinstance(s, dict) else None for s in spots] != spot_steps:
+        raise Mismatch(M("ch05.mnist.spots_missing"))
+    for spot in spots:
+        params = net_params(spot["params"])
+        batch = np.asarray(spot["batch"], dtype=np.int64).ravel()
+        if batch.size == 0 or batch.min() < 0 or batch.max() >= x_train.shape[0]:
+            raise Mismatch(M("ch05.mnist.spots_missing"))
+        x, labels = np.asarray(x_train[batch], dtype=np.float64), train_labels[batch]
+        grads = spot["grads"] if isinstance(spot.get("grads"), dict) else {}
+        for key in KEYS:
+            value = expect_shape(grads.get(key), params[key].shape, M("ch05.mnist.spot_what", key=key))
+            for _ in range(SPOT_COORDINATES):
+                index = tuple(int(rng.integers(0, n)) for n in params[key].shape)
+                expected = _coordinate_gradient(params, key, index, x, labels)
+                got = float(value[index])
+                if abs(got - expected) > 1e-3 * max(abs(expected), 1e-2):
+                    raise Mismatch(M("ch05.mnist.spot_wrong", step=spot["step"], key=key, index=index, got=got,
+                                     expected=expected))
+
+
+def _coordinate_gradient(params, key, index, x, labels, h=1e-5):
+    """Central difference of the grader's loss in one coordinate of params[key]."""
+    shifted = params[key].copy()
+    shifted[index] += h
+    up = mnist_loss({**params, key: shifted}, x, labels)
+    shifted[index] -= 2 * h
+    down = mnist_loss({**params, key: shifted}, x, labels)
+    return (up - down) / (2 * h)
 
 
 def learning_curve(curve, train_labels, test_labels):
@@ -699,15 +756,34 @@ MNIST_THRESHOLD = 0.88
 @check("ch05", "TwoLayerNet learns MNIST with SGD and backpropagation", points=7, timeout=120, slow=True,
        book="5.7.4")
 def net_mnist(ctx):
+    """The grader sets the initial params, checks the gradient at random steps of the
+    training against its own loss, computes the test accuracy with its own forward pass on
+    the trained params (the worker never needs the test labels) and compares the
+    submission's predict with that forward pass."""
+    rng = rng_for(ctx)
+    init = {"W1": 0.01 * rng.standard_normal((784, 50)), "b1": np.zeros(50),
+            "W2": 0.01 * rng.standard_normal((50, 10)), "b2": np.zeros(10)}
+    spot_steps = sorted(int(s) for s in rng.choice(MNIST_ITERATIONS, SPOT_STEPS, replace=False))
+    predicted = None
     with ctx.case(M("ch05.mnist.case", iterations=MNIST_ITERATIONS, lr=MNIST_LR, batch=MNIST_BATCH,
-                    threshold=MNIST_THRESHOLD)):
-        got = ctx.call(probe_train_mnist, iterations=MNIST_ITERATIONS, batch_size=MNIST_BATCH, lr=MNIST_LR)
+                    threshold=MNIST_THRESHOLD), weight=4):
+        got = ctx.call(probe_train_mnist, iterations=MNIST_ITERATIONS, batch_size=MNIST_BATCH, lr=MNIST_LR,
+                       init=init, spot_steps=spot_steps)
         train_labels, test_labels = mnist_labels()
         curve = learning_curve(got.get("curve"), train_labels, test_labels)
         if curve:
             ctx.attach("learning_curve", {**curve, "threshold": MNIST_THRESHOLD})
-        predicted = expect_shape(got["predicted"], test_labels.shape, M("what.predicted_labels"))
+        params = net_params(got.get("params"))
+        _, x_test = mnist_images()
+        predicted = np.argmax(net_scores(params, np.asarray(x_test, dtype=np.float64)), axis=1)
+        check_spot_gradients(got.get("spots"), spot_steps, rng)
         accuracy = float(np.mean(predicted == test_labels))
         if accuracy < MNIST_THRESHOLD:
             raise Mismatch(M("ch05.mnist.low", accuracy=accuracy, threshold=MNIST_THRESHOLD),
                            learning_diagnosis(curve))
+    if predicted is not None:  # (a training that did not finish has cost this check already)
+        with ctx.case(M("ch05.mnist.predict_case", n=PREDICT_SAMPLES), weight=1):
+            theirs = expect_shape(got.get("predicted"), (PREDICT_SAMPLES,), M("what.predicted_labels"))
+            agree = float(np.mean(theirs == predicted[:PREDICT_SAMPLES]))
+            if agree < 0.99:
+                raise Mismatch(M("ch05.mnist.predict_differs", agree=agree))

@@ -16,7 +16,7 @@ from grader.checking import (
     expect_shape,
     relative_errors,
 )
-from grader.checks.common import mnist_labels, rng_for
+from grader.checks.common import mnist_images, mnist_labels, rng_for
 from grader.diagnose import Diagnosis
 from grader.messages import Message as M
 from grader.runner import StudentError
@@ -1082,20 +1082,32 @@ def trainer_optimizer_names(ctx):
 # ================================================================== MNIST
 
 MNIST_TRAIN, MNIST_TEST = 5000, 2000
-def probe_mnist_extend():
+MNIST_HIDDEN = (100, 100)
+BN_EPS = 1e-7  # the grader's epsilon of batch normalization (the book's 10e-7 changes no label)
+
+
+def probe_mnist_extend(init):
     """Train MultiLayerNetExtend(784, [100, 100], 10, use_batchnorm=True) with the
     submission's Trainer and Adam(lr=0.001) for 2 epochs of batches of 100 on the first
-    5000 training images; the predicted labels of the first 2000 test images, and the
+    5000 training images, from the initial params ``init`` set by the grader (in place: the
+    layers keep their arrays). The Trainer's own test set (for its accuracy per epoch) is
+    500 held-out training images: the worker never needs the test labels.
+
+    Returns the trained params, the running mean and variance of the layers 'BatchNorm1'
+    and 'BatchNorm2', the submission's predicted labels of the first 2000 test images, and the
     Trainer's own lists (loss per iteration, accuracies per epoch) for the learning curve."""
     from dataset.mnist import load_mnist
 
-    (x_train, t_train), (x_test, t_test) = load_mnist(normalize=True)
+    (x_train, t_train), (x_test, _) = load_mnist(normalize=True)
+    x_held, t_held = x_train[MNIST_TRAIN:MNIST_TRAIN + 500].astype(np.float64), t_train[MNIST_TRAIN:MNIST_TRAIN + 500]
     x_train, t_train = x_train[:MNIST_TRAIN].astype(np.float64), t_train[:MNIST_TRAIN].astype(np.int64)
-    x_test, t_test = x_test[:MNIST_TEST].astype(np.float64), t_test[:MNIST_TEST].astype(np.int64)
+    x_test = x_test[:MNIST_TEST].astype(np.float64)
     Net = load(NET_EXTEND, "MultiLayerNetExtend")
     Trainer = load(TRAINER, "Trainer")
-    net = Net(784, [100, 100], 10, use_batchnorm=True)
-    trainer = Trainer(net, x_train, t_train, x_test, t_test, epochs=2, mini_batch_size=100,
+    net = Net(784, list(MNIST_HIDDEN), 10, use_batchnorm=True)
+    for key, value in init.items():
+        net.params[key][...] = value
+    trainer = Trainer(net, x_train, t_train, x_held, t_held.astype(np.int64), epochs=2, mini_batch_size=100,
                       optimizer="Adam", optimizer_param={"lr": 0.001},
                       evaluate_sample_num_per_epoch=500, verbose=False)
     trainer.train()
@@ -1106,7 +1118,44 @@ def probe_mnist_extend():
             lists[name] = [float(v) for v in getattr(trainer, name)]
         except (AttributeError, TypeError, ValueError):
             lists[name] = []
-    return {"predicted": predicted, "lists": lists, "iter_per_epoch": MNIST_TRAIN // 100}
+    running = {}
+    for i in range(1, len(MNIST_HIDDEN) + 1):
+        layer = getattr(net, "layers", {}).get(f"BatchNorm{i}")
+        running[f"mean{i}"] = getattr(layer, "running_mean", None)
+        running[f"var{i}"] = getattr(layer, "running_var", None)
+    return {"params": {key: net.params[key] for key in init}, "running": running, "predicted": predicted,
+            "lists": lists, "iter_per_epoch": MNIST_TRAIN // 100}
+
+
+def mnist_initial_params(rng):
+    """The grader's initial params: He initialisation (the book's 'relu'), gamma 1, beta 0."""
+    sizes = (784, *MNIST_HIDDEN, 10)
+    params = {}
+    for i in range(1, len(sizes)):
+        params[f"W{i}"] = np.sqrt(2.0 / sizes[i - 1]) * rng.standard_normal((sizes[i - 1], sizes[i]))
+        params[f"b{i}"] = np.zeros(sizes[i])
+        if i < len(sizes) - 1:
+            params[f"gamma{i}"], params[f"beta{i}"] = np.ones(sizes[i]), np.zeros(sizes[i])
+    return params
+
+
+def inference_scores(got, init, x):
+    """The grader's own forward pass in inference mode (batch normalization by the running
+    statistics) on the params and statistics the worker returned."""
+    params = got.get("params") if isinstance(got.get("params"), dict) else {}
+    running = got.get("running") if isinstance(got.get("running"), dict) else {}
+    params = {key: expect_shape(params.get(key), value.shape, f"params['{key}']") for key, value in init.items()}
+    h = np.asarray(x, dtype=np.float64)
+    for i in range(1, len(MNIST_HIDDEN) + 1):
+        h = oracles.affine(h, params[f"W{i}"], params[f"b{i}"])
+        if running.get(f"mean{i}") is None or running.get(f"var{i}") is None:
+            raise Mismatch(M("ch06.mnist.no_running", i=i))
+        mean = expect_shape(running[f"mean{i}"], (MNIST_HIDDEN[i - 1],), f"BatchNorm{i}.running_mean")
+        var = expect_shape(running[f"var{i}"], (MNIST_HIDDEN[i - 1],), f"BatchNorm{i}.running_var")
+        h = (h - mean) / np.sqrt(np.maximum(var, 0) + BN_EPS) * params[f"gamma{i}"] + params[f"beta{i}"]
+        h = oracles.relu(h)
+    last = len(MNIST_HIDDEN) + 1
+    return oracles.affine(h, params[f"W{last}"], params[f"b{last}"])
 
 
 def learning_curve(got):
@@ -1134,14 +1183,26 @@ MNIST_THRESHOLD = 0.83
 @check("ch06", "MultiLayerNetExtend trained by Trainer with Adam learns MNIST", points=7, timeout=120,
        slow=True, book="6.3.2")
 def mnist_training(ctx):
+    """The grader sets the initial params, computes the accuracy with its own forward pass
+    (inference mode) on the trained params and running statistics, and compares the
+    submission's predict with that forward pass; the worker never sees the test labels."""
     labels = mnist_labels()[1][:MNIST_TEST]
-    with ctx.case(M("ch06.mnist.case")):
-        got = ctx.call(probe_mnist_extend)
+    init = mnist_initial_params(rng_for(ctx))
+    predicted = None
+    with ctx.case(M("ch06.mnist.case"), weight=4):
+        got = ctx.call(probe_mnist_extend, init=init)
         curve = learning_curve(got)
         if curve:
             ctx.attach("learning_curve", {**curve, "threshold": MNIST_THRESHOLD})
-        predicted = expect_shape(got["predicted"], (MNIST_TEST,), M("what.predicted_labels"))
+        x_test = mnist_images()[1][:MNIST_TEST]
+        predicted = np.argmax(inference_scores(got, init, x_test), axis=1)
         accuracy = float(np.mean(predicted == labels))
         if accuracy < MNIST_THRESHOLD:
             raise Mismatch(M("ch06.mnist.low", accuracy=accuracy, n=MNIST_TEST, threshold=MNIST_THRESHOLD),
                            diagnose.learning_curve(curve) or Diagnosis("accuracy_below_threshold"))
+    if predicted is not None:  # (a training that did not finish has cost this check already)
+        with ctx.case(M("ch05.mnist.predict_case", n=MNIST_TEST), weight=1):
+            theirs = expect_shape(got.get("predicted"), (MNIST_TEST,), M("what.predicted_labels"))
+            agree = float(np.mean(theirs == predicted))
+            if agree < 0.99:
+                raise Mismatch(M("ch05.mnist.predict_differs", agree=agree))

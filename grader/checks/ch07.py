@@ -13,7 +13,7 @@ from grader.checking import (
     expect_gradient,
     expect_shape,
 )
-from grader.checks.common import mnist_labels, rng_for
+from grader.checks.common import mnist_images, mnist_labels, rng_for
 from grader.diagnose import Diagnosis
 from grader.messages import Message as M
 from grader.probes import call, layer
@@ -646,12 +646,21 @@ def mnist_test_labels(count):
     return mnist_labels()[1][:count]
 
 
-def probe_train_mnist(train_size, test_size, iterations, batch_size, lr, config):
+MNIST_KEYS = ("W1", "b1", "W2", "b2", "W3", "b3")
+SPOT_STEPS = 3  # steps at which the parent checks the gradient the submission returned
+SPOT_COORDINATES = 3  # random coordinates per parameter array at each of those steps
+
+
+def probe_train_mnist(train_size, test_size, iterations, batch_size, lr, config, init, spot_steps):
     """Train SimpleConvNet on the first train_size MNIST images with Adam (written here, so
-    that chapter 7 does not depend on the optimizers of chapter 6); return the predicted
-    labels of the first test_size test images, and the learning curve: the loss of every
-    CURVE_EVERY-th mini-batch (before its step) and the predicted labels of the first CURVE_SAMPLES training
-    and test images at five checkpoints (no random draws: the training is the same)."""
+    that chapter 7 does not depend on the optimizers of chapter 6), from the initial params
+    ``init`` set by the grader (in place: the layers keep their arrays). Test labels are never
+    used here. Returns the trained params, the submission's predicted labels of the first
+    test_size test images, for every step of ``spot_steps`` (0-based) the batch, the params
+    before the step and the gradient returned, and the learning curve: the loss of every
+    CURVE_EVERY-th mini-batch (before its step) and the predicted labels of the first
+    CURVE_SAMPLES training and test images at five checkpoints (no random draws: the
+    training is the same)."""
     from dataset.mnist import load_mnist
 
     (x_train, t_train), (x_test, _) = load_mnist(normalize=True, flatten=False)
@@ -659,11 +668,14 @@ def probe_train_mnist(train_size, test_size, iterations, batch_size, lr, config)
     t_train = np.asarray(t_train[:train_size])
     x_test = np.asarray(x_test[:test_size], dtype=np.float64)
     net = build_net(config)
+    for key in MNIST_KEYS:
+        net.params[key][...] = init[key]
     beta1, beta2, eps = 0.9, 0.999, 1e-8
     m = {key: np.zeros_like(value) for key, value in net.params.items()}
     v = {key: np.zeros_like(value) for key, value in net.params.items()}
     checkpoints = sorted({0, iterations // 4, iterations // 2, 3 * iterations // 4})
     curve = {"iterations": [], "loss": [], "checkpoints": [], "train_predicted": [], "test_predicted": []}
+    spots = []
 
     def snapshot(step):
         curve["checkpoints"].append(step)
@@ -677,7 +689,12 @@ def probe_train_mnist(train_size, test_size, iterations, batch_size, lr, config)
         if step % CURVE_EVERY == 1 or step == iterations:  # the loss of this batch before the step
             curve["iterations"].append(step - 1)
             curve["loss"].append(float(net.loss(x_train[batch], t_train[batch])))
+        spot = step - 1 in spot_steps
+        before = {key: np.array(net.params[key], dtype=np.float64) for key in MNIST_KEYS} if spot else None
         grads = net.gradient(x_train[batch], t_train[batch])
+        if spot:
+            spots.append({"step": step - 1, "batch": batch, "params": before,
+                          "grads": {key: grads[key] for key in MNIST_KEYS}})
         for key in net.params:
             m[key] = beta1 * m[key] + (1 - beta1) * grads[key]
             v[key] = beta2 * v[key] + (1 - beta2) * grads[key] ** 2
@@ -689,7 +706,90 @@ def probe_train_mnist(train_size, test_size, iterations, batch_size, lr, config)
     curve["checkpoints"].append(iterations)
     curve["train_predicted"].append(np.argmax(net.predict(x_train[:CURVE_SAMPLES]), axis=1))
     curve["test_predicted"].append(predicted[:CURVE_SAMPLES])
-    return {"predicted": predicted, "curve": curve}
+    return {"params": {key: net.params[key] for key in MNIST_KEYS}, "spots": spots, "predicted": predicted,
+            "curve": curve}
+
+
+def initial_params(rng, config):
+    """The grader's initial params of SimpleConvNet for ``config`` (the book's shapes)."""
+    channels, side = config["input_dim"][0], config["input_dim"][1]
+    conv = config["conv_param"]
+    filters, size = conv["filter_num"], conv["filter_size"]
+    out = (side - size + 2 * conv["pad"]) // conv["stride"] + 1
+    pooled = filters * (out // 2) * (out // 2)
+    std = config["weight_init_std"]
+    return {"W1": std * rng.standard_normal((filters, channels, size, size)), "b1": np.zeros(filters),
+            "W2": std * rng.standard_normal((pooled, config["hidden_size"])), "b2": np.zeros(config["hidden_size"]),
+            "W3": std * rng.standard_normal((config["hidden_size"], config["output_size"])),
+            "b3": np.zeros(config["output_size"])}
+
+
+def trained_params(value, init):
+    """The params the worker returned: the six keys, each of its initial shape."""
+    if not isinstance(value, dict) or any(key not in value for key in MNIST_KEYS):
+        raise Mismatch(M("ch07.mnist.params_missing"))
+    return {key: expect_shape(value[key], init[key].shape, f"params['{key}']") for key in MNIST_KEYS}
+
+
+class SpotLoss:
+    """The grader's loss of SimpleConvNet on one batch, and its central difference in one
+    coordinate of the params. Every layer's output is computed once; a coordinate changes
+    only what follows it (a coordinate of W1 or b1 only its own filter's map)."""
+
+    def __init__(self, params, x, t, stride, pad, h=1e-5):
+        self.params, self.x, self.t, self.stride, self.pad, self.h = params, x, t, stride, pad, h
+        maps = oracles.convolution(x, params["W1"], params["b1"], stride, pad)
+        self.pooled = oracles.max_pooling(oracles.relu(maps), 2, 2, 2)
+        self.hidden = self._hidden(params, self.pooled)
+
+    @staticmethod
+    def _hidden(params, pooled):
+        return oracles.relu(oracles.affine(pooled, params["W2"], params["b2"]))
+
+    def _shifted(self, key, index, step):
+        array = self.params[key].copy()
+        array[index] += step
+        params = {**self.params, key: array}
+        if key in ("W3", "b3"):
+            hidden = self.hidden
+        elif key in ("W2", "b2"):
+            hidden = self._hidden(params, self.pooled)
+        else:
+            f = index[0]
+            pooled = self.pooled.copy()
+            maps = oracles.convolution(self.x, params["W1"][f:f + 1], params["b1"][f:f + 1], self.stride, self.pad)
+            pooled[:, f:f + 1] = oracles.max_pooling(oracles.relu(maps), 2, 2, 2)
+            hidden = self._hidden(params, pooled)
+        return oracles.softmax_cross_entropy(oracles.affine(hidden, params["W3"], params["b3"]), self.t)
+
+    def derivative(self, key, index):
+        return (self._shifted(key, index, self.h) - self._shifted(key, index, -self.h)) / (2 * self.h)
+
+
+def check_spot_gradients(spots, spot_steps, init, rng, config):
+    """The gradients the submission returned at ``spot_steps``, at random coordinates, against
+    central differences of the grader's own loss at the params of that step."""
+    x_train = mnist_images()[0][:config["train_size"]].reshape(-1, 1, 28, 28).astype(np.float64)
+    labels = mnist_labels()[0][:config["train_size"]]
+    conv = config["config"]["conv_param"]
+    if not isinstance(spots, list) or [s.get("step") if isinstance(s, dict) else None for s in spots] != spot_steps:
+        raise Mismatch(M("ch05.mnist.spots_missing"))
+    for spot in spots:
+        params = trained_params(spot.get("params"), init)
+        batch = np.asarray(spot.get("batch"), dtype=np.int64).ravel()
+        if batch.size == 0 or batch.min() < 0 or batch.max() >= x_train.shape[0]:
+            raise Mismatch(M("ch05.mnist.spots_missing"))
+        x, t = x_train[batch], labels[batch]
+        grads = spot["grads"] if isinstance(spot.get("grads"), dict) else {}
+        loss = SpotLoss(params, x, t, conv["stride"], conv["pad"])
+        for key in MNIST_KEYS:
+            value = expect_shape(grads.get(key), init[key].shape, M("ch05.mnist.spot_what", key=key))
+            for _ in range(SPOT_COORDINATES):
+                index = tuple(int(rng.integers(0, n)) for n in init[key].shape)
+                expected, got = loss.derivative(key, index), float(value[index])
+                if abs(got - expected) > 1e-3 * max(abs(expected), 1e-2):
+                    raise Mismatch(M("ch05.mnist.spot_wrong", step=spot["step"], key=key, index=index, got=got,
+                                     expected=expected))
 
 
 def learning_curve(curve):
@@ -724,14 +824,31 @@ MNIST_THRESHOLD = 0.85
 
 @check("ch07", "SimpleConvNet learns MNIST (trained with Adam)", points=10, timeout=150, slow=True, book="7.5")
 def simple_convnet_mnist(ctx):
+    """The grader sets the initial params, checks the gradient at random training steps
+    against its own loss, computes the accuracy with its own forward pass on the trained
+    params and compares the submission's predict with that forward pass."""
+    rng = rng_for(ctx)
+    init = initial_params(rng, MNIST["config"])
+    spot_steps = sorted(int(s) for s in rng.choice(MNIST["iterations"], SPOT_STEPS, replace=False))
+    conv = MNIST["config"]["conv_param"]
+    predicted = None
     with ctx.case(M("ch07.mnist.case", iterations=MNIST["iterations"], batch=MNIST["batch_size"],
-                    images=MNIST["train_size"])):
-        got = ctx.call(probe_train_mnist, **MNIST)
+                    images=MNIST["train_size"]), weight=4):
+        got = ctx.call(probe_train_mnist, **MNIST, init=init, spot_steps=spot_steps)
         curve = learning_curve(got.get("curve") if isinstance(got, dict) else None)
         if curve:
             ctx.attach("learning_curve", {**curve, "threshold": MNIST_THRESHOLD})
-        predictions = expect_shape(got["predicted"], (MNIST["test_size"],), M("what.predicted_labels"))
-        accuracy = float(np.mean(predictions == mnist_test_labels(MNIST["test_size"])))
+        params = trained_params(got.get("params"), init)
+        x_test = mnist_images()[1][:MNIST["test_size"]].reshape(-1, 1, 28, 28).astype(np.float64)
+        predicted = np.argmax(oracles.simple_convnet_scores(params, x_test, conv["stride"], conv["pad"]), axis=1)
+        check_spot_gradients(got.get("spots"), spot_steps, init, rng, MNIST)
+        accuracy = float(np.mean(predicted == mnist_test_labels(MNIST["test_size"])))
         if accuracy < MNIST_THRESHOLD:
             raise Mismatch(M("ch07.mnist.low", accuracy=accuracy, n=MNIST["test_size"], threshold=MNIST_THRESHOLD),
                            diagnose.learning_curve(curve) or Diagnosis("accuracy_below_threshold"))
+    if predicted is not None:  # (a training that did not finish has cost this check already)
+        with ctx.case(M("ch05.mnist.predict_case", n=MNIST["test_size"]), weight=1):
+            theirs = expect_shape(got.get("predicted"), (MNIST["test_size"],), M("what.predicted_labels"))
+            agree = float(np.mean(theirs == predicted))
+            if agree < 0.99:
+                raise Mismatch(M("ch05.mnist.predict_differs", agree=agree))

@@ -1,4 +1,4 @@
-"""What the checks of several chapters share: their random inputs and the MNIST labels."""
+"""What the checks of several chapters share: their random inputs and MNIST (labels, images)."""
 import numpy as np
 
 # Room for + 1e-7 inside the log, or clipping, in a mean cross-entropy loss (the checks keep the
@@ -29,3 +29,17 @@ def mnist_labels():
         _MNIST_LABELS["train"] = np.asarray(t_train, dtype=np.int64)
         _MNIST_LABELS["test"] = np.asarray(t_test, dtype=np.int64)
     return _MNIST_LABELS["train"], _MNIST_LABELS["test"]
+
+
+_MNIST_IMAGES = {}
+
+
+def mnist_images():
+    """(train images, test images) of MNIST as float32 rows of 784 in [0, 1], loaded once in
+    the grader's process (which computes MNIST accuracies with its own forward passes)."""
+    if not _MNIST_IMAGES:
+        from dataset.mnist import load_mnist
+
+        (x_train, _), (x_test, _) = load_mnist(normalize=True, flatten=True)
+        _MNIST_IMAGES["train"], _MNIST_IMAGES["test"] = x_train, x_test
+    return _MNIST_IMAGES["train"], _MNIST_IMAGES["test"]

@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import time
+from html.parser import HTMLParser
 
 import pytest
 
@@ -137,6 +138,62 @@ def test_nbgrader_reads_the_course_configuration(tmp_path, monkeypatch):
     assert config.Execute.timeout == kernel_timeout() > 30
     names = [p.__name__ for p in config.Autograde.sanitize_preprocessors]
     assert names.index("RemoveStudentCode") == names.index("OverwriteCells") + 1
+    assert names.index("EscapeStudentMarkdown") > names.index("OverwriteCells")
+    assert [p.__name__ for p in config.GenerateFeedback.preprocessors][0] == "EscapeStudentMarkdown"
+
+
+class TagsAndAttributes(HTMLParser):
+    """The tags of an HTML fragment, its event-handler attributes and javascript: links."""
+
+    def __init__(self):
+        super().__init__()
+        self.found, self.handlers, self.javascript = set(), [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.add(tag)
+        self.handlers += [name for name, _ in attrs if name.startswith("on")]
+        self.javascript += [value for _, value in attrs if value and "javascript" in value.replace(" ", "").lower()]
+
+
+HOSTILE_ANSWERS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)></svg>",
+    "[click](javascript:alert(1))",
+    "[click][r]\n\n[r]: javascript:alert(1)",
+    "<javascript:alert(1)>",
+    "\\<script>alert(1)</script>",
+    "```\n</code><script>alert(1)</script>\n```",
+]
+
+
+@needs_nbgrader
+@pytest.mark.parametrize("answer", HOSTILE_ANSWERS)
+def test_student_markdown_reaches_the_feedback_html_as_text(answer):
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    from grader.notebook import escape_student_markdown_preprocessor
+
+    nb = nbformat.v4.new_notebook()
+    instructions = nbformat.v4.new_markdown_cell("Explain <b>why</b>.")
+    instructions.metadata["nbgrader"] = {"grade_id": "q1-text", "locked": True}
+    student = nbformat.v4.new_markdown_cell(f"My answer: {answer} and $a < b$")
+    student.metadata["nbgrader"] = {"grade_id": "q1-answer", "solution": True, "grade": True, "points": 2,
+                                    "locked": False}
+    nb.cells = [instructions, student]
+    escape = escape_student_markdown_preprocessor()()
+    once, _ = escape(nb, {})
+    twice, _ = escape(nbformat.from_dict(once), {})
+    assert twice.cells[1].source == once.cells[1].source, "escaping twice (autograde, feedback) changes nothing"
+    assert once.cells[0].source == "Explain <b>why</b>."  # the instructor's own cells keep their HTML
+    html, _ = HTMLExporter().from_notebook_node(once)
+    start = html.index("My answer")
+    tags = TagsAndAttributes()
+    tags.feed(html[start:html.index("</div>", start)])
+    assert tags.found <= {"p", "code", "pre", "em", "strong", "a", "br"}, tags.found
+    assert not tags.handlers and not tags.javascript
+    assert 'href="javascript' not in html and "<script>alert" not in html and "<img src=x" not in html
 
 
 @needs_nbgrader

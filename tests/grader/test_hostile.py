@@ -1,8 +1,10 @@
 """Hostile and broken submissions: the batch finishes, nobody forges a score, nothing is left running.
 
 Each member of tests/hostile/ patches the untouched template (a cheater who wrote nothing) or
-the reference (an honest submission that misbehaves) and states the ch04 score range it must
-get. All of them are graded together in one batch, two at a time, as an instructor would.
+the reference (an honest submission that misbehaves) and states the score range it must get
+in the chapter its name starts with (``ch05_...``: graded on ch05). The members of a chapter
+are graded together in one batch, two at a time, as an instructor would. No feedback shows a
+terminal escape, and nothing a submission says is shown as the grader's own words.
 """
 import json
 import os
@@ -13,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from grader import isolation
-from grader.batch import run_batch
+from grader.batch import find_students, run_batch
+from grader.messages import Message, render
 from tests.grader.mutants import ROOT, SOLUTIONS, TEMPLATE, build, load_member, members
 
 HOSTILE = ROOT / "tests" / "hostile"
@@ -116,13 +119,25 @@ def forced_level(request, monkeypatch):
     isolation.level.cache_clear()
 
 
+def chapter_of(path):
+    return path.stem.split("_", 1)[0]
+
+
+CHAPTERS_OF_MEMBERS = sorted({chapter_of(path) for path in MEMBERS})
+GRADER_FAULT = render(Message("grader.fault", kind="", detail=""), "en").split(":")[0]
+
+
+def test_every_member_names_a_chapter():
+    assert set(CHAPTERS_OF_MEMBERS) <= {"ch04", "ch05", "ch06", "ch07"}
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("forced_level", KERNEL_LEVELS, indirect=True)
-@pytest.mark.parametrize("chapter", sorted({path.name[:4] for path in MEMBERS}))
+@pytest.mark.parametrize("chapter", CHAPTERS_OF_MEMBERS)
 def test_hostile_corpus_in_one_batch(tmp_path, forced_level, chapter):
     class_dir = tmp_path / "class"
     out_dir = tmp_path / "out"
-    members = {path.stem: load_member(path) for path in MEMBERS if path.name.startswith(chapter)}
+    members = {path.stem: load_member(path) for path in MEMBERS if chapter_of(path) == chapter}
     for name, member in members.items():
         build_member(member, class_dir / name)
     CANARY.mkdir(exist_ok=True)
@@ -136,30 +151,39 @@ def test_hostile_corpus_in_one_batch(tmp_path, forced_level, chapter):
 
     assert received(listeners) == [], "a member reached the network"
 
-    raised, outside = [], []
-    for name, member in members.items():
-        results = json.loads((out_dir / "results" / f"{name}.json").read_text())
+    raised, outside, shown_raw = [], [], []
+    for student in find_students(class_dir):
+        name, member = student.name, members[student.name]
+        results = json.loads((student.folder(out_dir) / "results.json").read_text())
         assert results["status"] == "graded", f"{name}: {results['problem']}"
         low, high = member.SCORE
         if results["score"] > high:
             raised.append(f"{name}: {results['score']} > {high}")
         if not low <= results["score"] <= high:
             outside.append(f"{name}: {results['score']} not in {member.SCORE}")
+        feedback = (student.folder(out_dir) / "feedback.txt").read_text(encoding="utf-8")
+        feedback += json.dumps(results, ensure_ascii=False)
+        for bad in ("\x1b", "\x07", "\x9b", "\u202e"):
+            if bad in feedback:
+                shown_raw.append(f"{name}: {bad!r} in its feedback")
+        if GRADER_FAULT in feedback:  # what a submission sends is never shown as the grader's fault
+            shown_raw.append(f"{name}: a grader fault in its feedback")
     assert not raised, "scores raised: " + "; ".join(raised)
     assert not outside, "; ".join(outside)
+    assert not shown_raw, "; ".join(shown_raw)
     assert summary["not_graded"] == {}
     assert processes_mentioning(str(class_dir)) == [], "processes left running"
     assert orphans_of_workers() == [], "processes of workers left running"
-    assert sorted(p.name for p in out_dir.iterdir()) == ["feedback", "grades.csv", "results"]
+    assert sorted(p.name for p in out_dir.iterdir()) == ["grades.csv", "students"]
     assert not any(p.name == "results.json" for p in class_dir.rglob("*")), "a forged results file appeared"
     assert "REWRITTEN-BY-STUDENT" not in (out_dir / "grades.csv").read_text(), "grades.csv was rewritten"
-    feedback = "".join(p.read_text(errors="replace") for p in (out_dir / "feedback").glob("*.txt"))
+    feedback = "".join(p.read_text(errors="replace") for p in out_dir.rglob("*") if p.is_file())
     assert "LEAKED-HIDDEN-SOURCE" not in feedback, "the hidden checks' source reached the feedback"
     # A forged .pyc or .pth would run in the next Python that imports the grader.
     subprocess.run([sys.executable, "-c", "import grader.report, grader.cli"], cwd=ROOT, check=True, timeout=60)
     planted = [p for folder in map(Path, sys.path) if folder.is_dir() for p in folder.glob("dlfs_hostile*")]
     assert planted == [], f"files planted in the Python installation: {planted}"
     assert sorted(p.name for p in CANARY.iterdir()) == [], "a member wrote outside its sandbox"
-    for name in members:
-        results = json.loads((out_dir / "results" / f"{name}.json").read_text())
+    for student in find_students(class_dir):
+        results = json.loads((student.folder(out_dir) / "results.json").read_text())
         assert results["extra_data"]["isolation"] == forced_level

@@ -72,12 +72,12 @@ def test_unknown_ids_fail_at_once():
 
 
 def test_messages_cross_the_workers_pipe_intact():
-    message = Message("error.located", kind="ValueError", detail="bad\nthing",
+    message = Message("error.located", kind="ValueError", detail="bad thing",
                       location=Message("error.location", file="common/layers.py", line=3, code="x = 1"))
     assert unpack(pack(message)) == message
-    assert unpack("plain text").render("ko") == "plain text"
-    assert unpack("\x1emsg:{not json").id == "raw"
-    assert unpack('\x1emsg:{"$m": "no.such.id", "p": {}}').id == "raw"
+    assert unpack("plain text").id == "worker.text"
+    assert unpack("\x1emsg:{not json").id == "worker.text"
+    assert unpack('\x1emsg:{"$m": "no.such.id", "p": {}}').id == "worker.text"
 
 
 @pytest.mark.parametrize("environ, choice, expected", [

@@ -132,7 +132,8 @@ def test_the_class_report_counts_the_most_frequent_mistakes(tmp_path):
     report = (out / "class_report.md").read_text(encoding="utf-8")
     assert "| missing 1/N (sum instead of mean) | `factor_n` | 2 |" in report
     assert "ch04: cross_entropy_error with one-hot targets is averaged over the batch (2)" in report
-    results = json.loads((out / "results" / "dan.json").read_text(encoding="utf-8"))
+    dan = next(s for s in find_students(class_dir) if s.name == "dan")
+    results = json.loads((dan.folder(out) / "results.json").read_text(encoding="utf-8"))
     assert any("factor_n" in t["extra_data"]["diagnoses"] for t in results["tests"])
     if pictures.available():
         assert_png(out / "class_report" / "scores_ch04.png")
@@ -157,8 +158,9 @@ def test_the_batch_puts_each_students_pictures_next_to_the_feedback(tmp_path):
                            "ch05", "--jobs", "1", "--lang", "en"], cwd=ROOT, capture_output=True, text=True,
                           timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert_png(out / "feedback" / "eve" / "learning_curve_ch05.png")
-    feedback = (out / "feedback" / "eve.txt").read_text(encoding="utf-8")
-    assert "Pictures in feedback/eve: " in feedback and str(tmp_path) not in feedback
+    eve = find_students(class_dir)[0].folder(out)
+    assert_png(eve / "pictures" / "learning_curve_ch05.png")
+    feedback = (eve / "feedback.txt").read_text(encoding="utf-8")
+    assert "Pictures in pictures: " in feedback and str(tmp_path) not in feedback
     assert_png(out / "class_report" / "scores_ch05.png")
     assert "`params_copied`" in (out / "class_report.md").read_text(encoding="utf-8")
