@@ -27,9 +27,12 @@ KIT = Path(os.environ.setdefault("DLFS_KIT", str(COURSE.parent))).resolve()
 # Kernels start in safe-path mode: a file handed in beside the notebook (ipykernel_launcher.py,
 # or any module the kernel imports) never shadows the real one. `prepare-submissions` also sets
 # such files aside. An autograding kernel grades for credit (docs/isolation.md).
-os.environ["PYTHONSAFEPATH"] = "1"
-if sys.argv[1:2] == ["autograde"]:
-    os.environ["DLFS_AUTOGRADE"] = "1"
+# Set for the kernels of the nbgrader command only (not for a process that merely reads this file).
+RUN_BY_NBGRADER = Path(sys.argv[0]).name == "nbgrader" or Path(sys.argv[0]).parent.name == "nbgrader"
+if RUN_BY_NBGRADER:
+    os.environ["PYTHONSAFEPATH"] = "1"
+    if sys.argv[1:2] == ["autograde"]:
+        os.environ["DLFS_AUTOGRADE"] = "1"
 if not (KIT / "grader" / "notebook.py").is_file():
     raise RuntimeError(f"DLFS_KIT={KIT} is not the grading kit (no grader/notebook.py there): set DLFS_KIT to the "
                        "folder that holds grader/ and dataset/")

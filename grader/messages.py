@@ -448,6 +448,11 @@ CATALOGUE = {
               "of the kinds the book's code returns",
         "ko": "작업 프로세스의 응답이 이 검사가 기대하는 형태가 아닙니다({detail}). 책의 코드와 같은 종류의 값을 "
               "돌려주세요"},
+    "runner.stray_reply": {
+        "en": "the code wrote into the grader's result channel itself (a line that was not the answer to this "
+              "call); do not write to file descriptors you did not open",
+        "ko": "코드가 채점기의 결과 통로에 직접 써서 이 호출의 답이 아닌 줄이 들어왔습니다. 직접 열지 않은 파일 "
+              "디스크립터에는 쓰지 마세요"},
     "runner.unknown_error": {
         "en": "unknown error",
         "ko": "알 수 없는 오류"},
@@ -2361,7 +2366,7 @@ CATALOGUE = {
     "ch06.mnist.no_running": {
         "en": "after training, net.layers['BatchNorm{i}'] has no running_mean and running_var: the network "
               "cannot classify in inference mode",
-        "ko": "학습 후 net.layers['BatchNorm{i}']에 running_mean과 running_var가 없습니다: 추론 모드로 분류할 수 "
+        "ko": "학습 후 {i}번째 배치 정규화 계층에 running_mean과 running_var가 없습니다: 추론 모드로 분류할 수 "
               "없습니다"},
     "ch06.mnist.low": {
         "en": "test accuracy {accuracy:.1%} on the first {n} test images; a correct network reaches at least "

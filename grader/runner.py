@@ -110,6 +110,7 @@ class Worker:
         os.close(write_fd)
         self._results = read_fd
         self._buffer = b""
+        self._requests = 0
         try:
             ready = self._read_line(STARTUP_LIMIT)
         except StudentError:
@@ -163,8 +164,9 @@ class Worker:
         return self._request(probe, inputs, seed, timeout)
 
     def _request(self, probe, inputs, seed, timeout):
+        self._requests += 1
         request = dumps({"probe": f"{probe.__module__}:{probe.__qualname__}", "inputs": inputs,
-                         "seed": seed}) + "\n"
+                         "seed": seed, "id": self._requests}) + "\n"
         try:
             self.process.stdin.write(request.encode())
             self.process.stdin.flush()
@@ -176,9 +178,15 @@ class Worker:
         except WireError as exc:
             self.stop()
             raise StudentError(M("runner.malformed_reply_detail", detail=str(exc)), "crash") from None
+        # A line the submission wrote into the result pipe itself, now or during an earlier
+        # call, carries no id or another one: it costs this call, and a fresh worker follows,
+        # so that no later call reads a stale line as its reply.
         if not isinstance(reply, dict) or "ok" not in reply:
             self.stop()
             raise StudentError(M("runner.malformed_reply"), "crash")
+        if reply.get("id") != self._requests or self._buffer:
+            self.stop()
+            raise StudentError(M("runner.stray_reply"))
         if not reply["ok"]:
             raise StudentError(_error_message(reply.get("error")))
         return reply.get("value")

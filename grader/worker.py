@@ -97,11 +97,12 @@ def serve(submission, result_fd, layers):
             module_name, _, func_name = request["probe"].partition(":")
             probe = getattr(importlib.import_module(module_name), func_name)
             value = probe(**request.get("inputs", {}))
-            reply = dumps({"ok": True, "value": value})
+            reply = dumps({"ok": True, "value": value, "id": request.get("id")})
         except WireError as exc:
-            reply = dumps({"ok": False, "error": f"returned something that is not numbers: {exc}"})
+            reply = dumps({"ok": False, "error": f"returned something that is not numbers: {exc}",
+                           "id": request.get("id")})
         except BaseException as exc:  # noqa: B036  (SystemExit, KeyboardInterrupt from student code too)
-            reply = dumps({"ok": False, "error": describe_error(exc, submission)})
+            reply = dumps({"ok": False, "error": describe_error(exc, submission), "id": request.get("id")})
         results.write(reply + "\n")
         results.flush()
 
