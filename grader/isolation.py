@@ -44,7 +44,7 @@ CPU_LIMIT = 1800  # seconds of CPU for one worker's whole life (each call also h
 # Inside the sandbox (namespaces level): where things are.
 INSIDE_KIT = "/kit"  # the worker's code: grader/ and dataset/
 INSIDE_SUBMISSION = "/submission"
-INSIDE_MNIST = "/mnist"
+INSIDE_MNIST = "/mnist/mnist_worker.npz"  # grader.worker_dataset's file, nothing else of MNIST
 INSIDE_SCRATCH = "/tmp"
 
 # Submission files copied for the worker (see stage_submission).
@@ -289,7 +289,7 @@ class Launch:
     counts only its processes and it can signal no one else's.
     """
 
-    def __init__(self, name, submission_copy, code_root, mnist_dir, scratch, worker_args):
+    def __init__(self, name, submission_copy, code_root, mnist_file, scratch, worker_args):
         self.level = name
         root = os.geteuid() == 0
         self.uid = _worker_uid() if root and name in KERNEL_LEVELS else None
@@ -307,16 +307,16 @@ class Launch:
         if name == NAMESPACES:
             paths = {"submission": INSIDE_SUBMISSION, "code": INSIDE_KIT, "mnist": INSIDE_MNIST,
                      "scratch": INSIDE_SCRATCH}
-            env.update(HOME=INSIDE_SCRATCH, MPLCONFIGDIR=INSIDE_SCRATCH + "/.matplotlib", MNIST_DIR=INSIDE_MNIST,
-                       TMPDIR=INSIDE_SCRATCH)
-            self.argv = self._bwrap(env, submission_copy, code_root, mnist_dir) + python
+            env.update(HOME=INSIDE_SCRATCH, MPLCONFIGDIR=INSIDE_SCRATCH + "/.matplotlib",
+                       MNIST_WORKER_FILE=INSIDE_MNIST, TMPDIR=INSIDE_SCRATCH)
+            self.argv = self._bwrap(env, submission_copy, code_root, mnist_file) + python
             self.cwd = "/"
             self.env = {}
         else:
-            paths = {"submission": str(submission_copy), "code": str(code_root), "mnist": str(mnist_dir),
+            paths = {"submission": str(submission_copy), "code": str(code_root), "mnist": str(mnist_file or ""),
                      "scratch": str(scratch)}
-            env.update(HOME=str(scratch), MPLCONFIGDIR=str(Path(scratch) / ".matplotlib"), MNIST_DIR=str(mnist_dir),
-                       TMPDIR=str(scratch))
+            env.update(HOME=str(scratch), MPLCONFIGDIR=str(Path(scratch) / ".matplotlib"),
+                       MNIST_WORKER_FILE=str(mnist_file or ""), TMPDIR=str(scratch))
             self.argv = python
             self.cwd = str(scratch)
             self.env = env
@@ -328,7 +328,7 @@ class Launch:
         self.argv = self.argv + [str(Path(paths["code"]) / "grader" / "worker.py")] + worker_args(
             paths, self.uid, keep_read_search)
 
-    def _bwrap(self, env, submission_copy, code_root, mnist_dir):
+    def _bwrap(self, env, submission_copy, code_root, mnist_file):
         argv = [bwrap_path(), *_namespace_flags(), "--hostname", "worker", "--clearenv"]
         for key, value in env.items():
             argv += ["--setenv", key, value]
@@ -341,8 +341,8 @@ class Launch:
         mounts += [(root, root) for root in python_roots()
                    if not any(root == d or root.startswith(d + os.sep) for d in SYSTEM_DIRS)]
         mounts += [(str(code_root), INSIDE_KIT), (str(submission_copy), INSIDE_SUBMISSION)]
-        if mnist_dir and os.path.isdir(mnist_dir):
-            mounts.append((str(mnist_dir), INSIDE_MNIST))
+        if mnist_file and os.path.isfile(mnist_file):
+            mounts.append((str(mnist_file), INSIDE_MNIST))
         parents = set()
         for source, target in mounts:
             argv += ["--ro-bind", source, target]
@@ -406,8 +406,8 @@ def _code_root(include_hidden):
         (root / "grader" / "checks" / "hidden" / "__init__.py").write_text("")
         shutil.copy2(hidden, root / "grader" / "checks" / "hidden" / "probes.py")
     (root / "dataset").mkdir()
-    for name in ("__init__.py", "mnist.py"):
-        shutil.copy2(kit / "dataset" / name, root / "dataset" / name)
+    shutil.copy2(kit / "dataset" / "__init__.py", root / "dataset" / "__init__.py")
+    shutil.copy2(kit / "grader" / "worker_dataset.py", root / "dataset" / "mnist.py")  # no test labels
     for folder, dirs, files in os.walk(root):
         for name in dirs:
             os.chmod(Path(folder) / name, 0o755)

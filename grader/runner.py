@@ -98,7 +98,7 @@ class Worker:
                                 "read": read, "uid": uid, "keep_read_search": keep_read_search})]
 
         launch = isolation.Launch(self.level, self.staged.name, isolation.worker_code_root(self.include_hidden),
-                                  _mnist_dir(), self.scratch.name, worker_args)
+                                  _mnist_file(), self.scratch.name, worker_args)
         self.uid = launch.uid
         try:
             self.process = subprocess.Popen(
@@ -295,9 +295,16 @@ def _remove(folder):
         shutil.rmtree(folder.name, ignore_errors=True)
 
 
-def _mnist_dir():
-    """The folder of the MNIST files, as dataset.mnist finds it."""
-    return os.environ.get("MNIST_DIR") or str(KIT_ROOT / "dataset")
+def _mnist_file():
+    """The worker's MNIST file (grader.worker_dataset), when the grader has prepared it."""
+    from grader import worker_dataset
+
+    folder = os.environ.get("MNIST_DIR") or str(KIT_ROOT / "dataset")
+    for path in (Path(folder) / worker_dataset.FILE_NAME,
+                 Path(tempfile.gettempdir()) / "dlfs-mnist-worker" / worker_dataset.FILE_NAME):
+        if path.is_file():
+            return str(path)
+    return None
 
 
 _NOT_NUMBERS = "returned something that is not numbers: "  # written by the worker itself

@@ -179,6 +179,7 @@ def test_hostile_corpus_in_one_batch(tmp_path, forced_level, chapter):
     assert "REWRITTEN-BY-STUDENT" not in (out_dir / "grades.csv").read_text(), "grades.csv was rewritten"
     feedback = "".join(p.read_text(errors="replace") for p in out_dir.rglob("*") if p.is_file())
     assert "LEAKED-HIDDEN-SOURCE" not in feedback, "the hidden checks' source reached the feedback"
+    assert "LEAKED-TEST-LABELS" not in feedback, "the worker found MNIST's test labels"
     # A forged .pyc or .pth would run in the next Python that imports the grader.
     subprocess.run([sys.executable, "-c", "import grader.report, grader.cli"], cwd=ROOT, check=True, timeout=60)
     planted = [p for folder in map(Path, sys.path) if folder.is_dir() for p in folder.glob("dlfs_hostile*")]
