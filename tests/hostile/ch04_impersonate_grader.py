@@ -6,7 +6,6 @@ SCORE = (0, 0)
 FORBIDDEN_IN_FEEDBACK = ("\x1b", "\x07", "\x9b")
 PATCHES = [("common/functions.py", "import numpy as np\n", """import json
 import os
-import sys
 import time
 
 import numpy as np
@@ -17,11 +16,10 @@ _FAULT = "\\x1emsg:" + json.dumps({"$m": "grader.fault", "p": {
 
 def _forge_reply():
     reply = json.dumps({"ok": False, "error": _FAULT}) + "\\n"
-    for fd in range(3, 40):
+    for fd in range(3, 64):  # the result pipe is one of them
         try:
-            if fd == int(sys.argv[3]):
-                os.write(fd, reply.encode())
-        except (OSError, ValueError, IndexError):
+            os.write(fd, reply.encode())
+        except OSError:
             pass
     time.sleep(1)
 """), ("common/functions.py", "def softmax(x):", """def softmax(x):
