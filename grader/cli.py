@@ -72,22 +72,47 @@ def grade(submission, chapters=CHAPTERS, include_hidden=True, progress=None, sel
     return reconcile(results)
 
 
+LOCATE_DEPTH = 3  # how many folders down the book's layout may sit inside a submission
+
+
+def graded_modules(folder):
+    """How many of the contract's module files ``folder`` holds in the book's layout."""
+    from grader.contract import MODULE_CHAPTER
+
+    return sum((Path(folder) / relative).is_file() for relative in MODULE_CHAPTER)
+
+
 def locate_submission(path):
-    """The folder that holds common/ or chNN/: ``path`` itself, or the one folder inside it
-    that an unzip often adds."""
+    """The folder laid out like the book's repository inside ``path``: the one, ``path`` itself
+    or up to LOCATE_DEPTH folders down, that holds the most of the graded module files
+    (``common/layers.py``, ``ch05/two_layer_net.py``, ...), the shallowest on a tie. Found by
+    the files it holds, never by folder names: an assignment folder named ``ch05`` around the
+    layout (nbgrader's ``submitted/STUDENT/ch05/``) is not the book's ``ch05/``."""
     path = Path(path)
     if not path.is_dir():
         raise SystemExit(render(Message("cli.no_folder", path=str(path))))
-    markers = ("common", "ch05", "ch07")
-    if any((path / m).is_dir() for m in markers):
-        return path
-    inner = [p for p in path.iterdir() if p.is_dir() and any((p / m).is_dir() for m in markers)]
-    if len(inner) == 1:
-        return inner[0]
+    best, best_count = None, 0
+    level = [path]
+    for _ in range(LOCATE_DEPTH + 1):
+        for folder in level:
+            count = graded_modules(folder)
+            if count > best_count:
+                best, best_count = folder, count
+        level = [child for folder in level for child in sorted(_subfolders(folder))]
+    if best is not None:
+        return best
     notebooks = sorted(p.name for p in path.rglob("*.ipynb"))[:3]
     if notebooks:
         raise SystemExit(render(Message("cli.notebooks", path=str(path), names=", ".join(notebooks))))
     raise SystemExit(render(Message("cli.no_common", path=str(path))))
+
+
+def _subfolders(folder):
+    try:
+        return [p for p in folder.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")
+                and p.name != "__pycache__"]
+    except OSError:
+        return []
 
 
 def write_report(results, folder, language, shown_as=None, isolation=None):

@@ -1307,10 +1307,10 @@ CATALOGUE = {
               "모듈(common/layers.py, ch05/two_layer_net.py, ...)을 읽습니다. 코드를 student_template/의 "
               "파일에 옮겨 그 폴더를 제출하세요"},
     "cli.no_common": {
-        "en": "error: {path} holds no common/ folder: is it a submission laid out like the book's repository "
-              "(common/layers.py, ch05/two_layer_net.py, ...)?",
-        "ko": "오류: {path}에 common/ 폴더가 없습니다. 책의 저장소와 같은 구성(common/layers.py, "
-              "ch05/two_layer_net.py, ...)으로 제출했는지 확인하세요"},
+        "en": "error: found none of the graded files (common/layers.py, ch05/two_layer_net.py, ...) in {path} "
+              "or the folders inside it: is it a submission laid out like the book's repository?",
+        "ko": "오류: {path} 안에서 채점할 파일(common/layers.py, ch05/two_layer_net.py 등)을 하나도 찾지 "
+              "못했습니다. 책의 저장소와 같은 구성으로 제출했는지 확인하세요"},
     "cli.grading": {
         "en": "Grading {submission} ({chapters})",
         "ko": "채점 중: {submission} ({chapters})"},
