@@ -33,3 +33,10 @@ def chapter_of(module_path, qualname):
     """Chapter that grades ``qualname`` (e.g. 'Affine.backward') of ``module_path``."""
     top = qualname.split(".")[0]
     return ITEM_CHAPTER.get((module_path, top), MODULE_CHAPTER[module_path])
+
+# Other names under which the book's editions and repositories define an item: the original
+# Japanese repository calls mean_squared_error ``sum_squared_error`` (the same 0.5 * sum).
+# {(module, the book's name): (accepted names, ...)}
+ACCEPTED_NAMES = {
+    ("common.functions", "mean_squared_error"): ("sum_squared_error",),
+}

@@ -1,6 +1,8 @@
 """Chapter 6: optimizers (SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam), Dropout,
 Batch Normalization, weight initialisation and weight decay in MultiLayerNet(Extend),
 the Trainer, and a short MNIST training run. 100 points."""
+import inspect
+
 import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
@@ -317,9 +319,9 @@ def probe_dropout(x, dout, init_args, train_calls):
     the last, then two test-mode forwards. x: (200, 200)."""
     Dropout = load(LAYERS, "Dropout")
     layer = Dropout(*init_args)
-    trains = [layer.forward(x, train_flg=True) for _ in range(train_calls)]
+    trains = [layer.forward(x, True) for _ in range(train_calls)]
     dx = layer.backward(dout) if dout is not None else None
-    tests = [layer.forward(x, train_flg=False) for _ in range(2)]
+    tests = [layer.forward(x, False) for _ in range(2)]
     return {"trains": trains, "dx": dx, "tests": tests, "x_after": x}
 
 
@@ -412,7 +414,7 @@ def probe_batchnorm(gamma, beta, batches, init_kwargs=None, dout=None, test_x=No
     layer = BatchNormalization(gamma, beta, **(init_kwargs or {}))
     outs, running = [], []
     for x in batches:
-        outs.append(layer.forward(x, train_flg=True))
+        outs.append(layer.forward(x, True))
         running.append({"mean": _copy(getattr(layer, "running_mean", None)),
                         "var": _copy(getattr(layer, "running_var", None))})
     result = {"outs": outs, "running": running, "batches_after": batches}
@@ -421,7 +423,7 @@ def probe_batchnorm(gamma, beta, batches, init_kwargs=None, dout=None, test_x=No
         result["dgamma"] = getattr(layer, "dgamma", None)
         result["dbeta"] = getattr(layer, "dbeta", None)
     if test_x is not None:
-        result["test_out"] = layer.forward(test_x, train_flg=False)
+        result["test_out"] = layer.forward(test_x, False)
         result["running_after_test"] = {"mean": _copy(getattr(layer, "running_mean", None)),
                                         "var": _copy(getattr(layer, "running_var", None))}
     return result
@@ -685,7 +687,7 @@ def probe_net(cls, init_kwargs, params, x, t, train_flg=None):
             return {"problem": "shape", "key": key, "shape": list(np.shape(net.params[key])),
                     "expected": list(np.shape(value))}
         net.params[key][...] = value
-    loss = net.loss(x, t) if train_flg is None else net.loss(x, t, train_flg=train_flg)
+    loss = net.loss(x, t) if train_flg is None else net.loss(x, t, train_flg)
     grads = net.gradient(x, t)
     return {"loss": loss, "grads": dict(grads) if isinstance(grads, dict) else grads}
 
@@ -875,13 +877,24 @@ def net_extend_gradient(ctx):
                              "gradient", known=after_activation)
 
 
+def dropout_keyword(Net):
+    """The name under which ``Net`` takes its dropout ratio: the book's ``dropout_ration``
+    (its typo) or the corrected ``dropout_ratio``."""
+    try:
+        names = inspect.signature(Net).parameters
+    except (TypeError, ValueError):
+        return "dropout_ration"
+    return "dropout_ratio" if "dropout_ratio" in names and "dropout_ration" not in names else "dropout_ration"
+
+
 def probe_net_dropout(x, repeats):
-    """MultiLayerNetExtend(6, [50], 3, use_dropout=True, dropout_ration=0.3): two test-mode
-    and ``repeats`` training-mode predictions of x: (N, 6)."""
+    """MultiLayerNetExtend(6, [50], 3, use_dropout=True, dropout_ration=0.3) (or
+    ``dropout_ratio=0.3``, whichever the class takes): two test-mode and ``repeats``
+    training-mode predictions of x: (N, 6)."""
     Net = load(NET_EXTEND, "MultiLayerNetExtend")
-    net = Net(6, [50], 3, use_dropout=True, dropout_ration=0.3)
-    tests = [net.predict(x, train_flg=False) for _ in range(2)]
-    trains = [net.predict(x, train_flg=True) for _ in range(repeats)]
+    net = Net(6, [50], 3, use_dropout=True, **{dropout_keyword(Net): 0.3})
+    tests = [net.predict(x, False) for _ in range(2)]
+    trains = [net.predict(x, True) for _ in range(repeats)]
     return {"tests": tests, "trains": trains}
 
 
@@ -1093,7 +1106,7 @@ def probe_mnist_extend():
                       optimizer="Adam", optimizer_param={"lr": 0.001},
                       evaluate_sample_num_per_epoch=500, verbose=False)
     trainer.train()
-    predicted = np.argmax(np.asarray(net.predict(x_test, train_flg=False)), axis=1)
+    predicted = np.argmax(np.asarray(net.predict(x_test, False)), axis=1)
     lists = {}
     for name in ("train_loss_list", "train_acc_list", "test_acc_list"):
         try:
