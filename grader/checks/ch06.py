@@ -1,6 +1,7 @@
 """Chapter 6: optimizers (SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam), Dropout,
 Batch Normalization, weight initialisation and weight decay in MultiLayerNet(Extend),
 the Trainer, and a short MNIST training run. 100 points."""
+import functools
 import inspect
 
 import numpy as np
@@ -87,45 +88,68 @@ def _nesterov_new_velocity(lr, momentum):
     return step
 
 
-def _adagrad(lr):
+def _root(value, eps, inside):
+    """sqrt(value) + eps, or sqrt(value + eps): both are the book's idea of a small constant
+    that keeps the division finite."""
+    return np.sqrt(value + eps) if inside else np.sqrt(value) + eps
+
+
+def _adagrad(lr, eps=1e-7, inside=False):
     def step(state, W, g, t):
         state["h"] = state.get("h", 0.0) + g * g
-        return W - lr * g / (np.sqrt(state["h"]) + 1e-7)
+        return W - lr * g / _root(state["h"], eps, inside)
     return step
 
 
-def _rmsprop(lr, decay_rate):
+def _rmsprop(lr, decay_rate, eps=1e-7, inside=False):
     def step(state, W, g, t):
         state["h"] = decay_rate * state.get("h", 0.0) + (1 - decay_rate) * g * g
-        return W - lr * g / (np.sqrt(state["h"]) + 1e-7)
+        return W - lr * g / _root(state["h"], eps, inside)
     return step
 
 
-def _adam(lr, beta1, beta2):
-    """Kingma and Ba's form: bias-corrected m_hat and v_hat, eps outside the root."""
+def _adam(lr, beta1, beta2, eps=1e-8, inside=False, folded=False):
+    """Kingma and Ba's form: bias-corrected m_hat and v_hat, the constant added to v_hat's
+    root; ``folded``: the book's form, both corrections folded into the step size
+    lr_t = lr * sqrt(1 - beta2**t) / (1 - beta1**t) and the constant added to v's root."""
     def step(state, W, g, t):
         state["m"] = beta1 * state.get("m", 0.0) + (1 - beta1) * g
         state["v"] = beta2 * state.get("v", 0.0) + (1 - beta2) * g * g
+        if folded:
+            lr_t = lr * np.sqrt(1 - beta2**t) / (1 - beta1**t)
+            return W - lr_t * state["m"] / _root(state["v"], eps, inside)
         m_hat = state["m"] / (1 - beta1**t)
         v_hat = state["v"] / (1 - beta2**t)
-        return W - lr * m_hat / (np.sqrt(v_hat) + 1e-8)
+        return W - lr * m_hat / _root(v_hat, eps, inside)
     return step
+
+
+SMALL_CONSTANTS = (1e-7, 1e-8)  # the book's and the paper's
+
+
+def with_small_constants(rule, **form):
+    """The accepted forms of ``rule``: its small constant 1e-7 or 1e-8, outside or inside the
+    root. Early on, Adam's v is about (1 - beta2) * g**2 (1e-3 g**2 with the defaults), so the
+    place of the constant moves a step by up to 3e-4 relative: more than the tolerance, hence
+    each form is a rule of its own rather than a looser tolerance."""
+    return [functools.partial(rule, eps=eps, inside=inside, **form)
+            for eps in SMALL_CONSTANTS for inside in (False, True)]
 
 
 # Rules of the usual mistakes, to name them (never to accept them).
 
-def _rmsprop_no_one_minus(lr, decay_rate):
+def _rmsprop_no_one_minus(lr, decay_rate, eps=1e-7, inside=False):
     def step(state, W, g, t):
         state["h"] = decay_rate * state.get("h", 0.0) + g * g
-        return W - lr * g / (np.sqrt(state["h"]) + 1e-7)
+        return W - lr * g / _root(state["h"], eps, inside)
     return step
 
 
-def _adam_no_bias_correction(lr, beta1, beta2):
+def _adam_no_bias_correction(lr, beta1, beta2, eps=1e-8, inside=False):
     def step(state, W, g, t):
         state["m"] = beta1 * state.get("m", 0.0) + (1 - beta1) * g
         state["v"] = beta2 * state.get("v", 0.0) + (1 - beta2) * g * g
-        return W - lr * state["m"] / (np.sqrt(state["v"]) + 1e-8)
+        return W - lr * state["m"] / _root(state["v"], eps, inside)
     return step
 
 
@@ -292,24 +316,29 @@ def nesterov_update(ctx):
 
 @check("ch06", "AdaGrad.update divides by the root of the summed squared gradients", points=5, book="6.1.5")
 def adagrad_update(ctx):
-    optimizer_check(ctx, "AdaGrad", [_adagrad], {"lr": 0.1}, {"lr": 0.01}, M("ch06.rule.adagrad"))
+    optimizer_check(ctx, "AdaGrad", with_small_constants(_adagrad), {"lr": 0.1}, {"lr": 0.01},
+                    M("ch06.rule.adagrad"))
 
 
 @check("ch06", "RMSprop.update divides by the root of a decaying average of squared gradients", points=5,
        book="6.1.5")
 def rmsprop_update(ctx):
-    optimizer_check(ctx, "RMSprop", [_rmsprop], {"lr": 0.02, "decay_rate": 0.9},
+    optimizer_check(ctx, "RMSprop", with_small_constants(_rmsprop), {"lr": 0.02, "decay_rate": 0.9},
                     {"lr": 0.01, "decay_rate": 0.99}, M("ch06.rule.rmsprop"),
-                    mistakes=[("rmsprop_no_one_minus", _rmsprop_no_one_minus, {})])
+                    mistakes=[("rmsprop_no_one_minus", rule, {})
+                              for rule in with_small_constants(_rmsprop_no_one_minus)])
 
 
 @check("ch06", "Adam.update follows Adam with bias correction across steps", points=6, book="6.1.6")
 def adam_update(ctx):
     # The paper's form and the book's (bias corrections folded into lr_t) both pass.
-    optimizer_check(ctx, "Adam", [_adam], {"lr": 0.01, "beta1": 0.8, "beta2": 0.99},
+    optimizer_check(ctx, "Adam", with_small_constants(_adam) + with_small_constants(_adam, folded=True),
+                    {"lr": 0.01, "beta1": 0.8, "beta2": 0.99},
                     {"lr": 0.001, "beta1": 0.9, "beta2": 0.999}, M("ch06.rule.adam"),
-                    mistakes=[("adam_no_bias_correction", _adam_no_bias_correction, {}),
-                              ("adam_step_count", _adam, {"clock": _per_key_clock})])
+                    mistakes=[("adam_no_bias_correction", rule, {})
+                              for rule in with_small_constants(_adam_no_bias_correction)]
+                    + [("adam_step_count", rule, {"clock": _per_key_clock})
+                       for rule in with_small_constants(_adam) + with_small_constants(_adam, folded=True)])
 
 
 # ================================================================== Dropout
