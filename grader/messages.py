@@ -677,6 +677,11 @@ CATALOGUE = {
     "diagnosis.optimizer_name_case": {
         "en": "the optimizer's name is looked up as given: look it up in lower case (optimizer.lower())",
         "ko": "옵티마이저 이름을 주어진 그대로 찾습니다. 소문자로 바꿔서 찾으세요(optimizer.lower())"},
+    "diagnosis.optimizer_class_missing": {
+        "en": "common/optimizer.py has no class {name} (in any case), so the Trainer has nothing to look the "
+              "name up: write that optimizer class first",
+        "ko": "common/optimizer.py에 해당 옵티마이저 클래스가 없어서(대소문자 무관) Trainer가 이름으로 찾을 대상이 "
+              "없습니다. 먼저 옵티마이저 클래스를 작성하세요: {name}"},
     "diagnosis.optimizer_key_spelling": {
         "en": "a key of the optimizer table is misspelt (the book's own code has 'rmsprpo'): spell every key as the "
               "name in lower case",
@@ -934,6 +939,9 @@ CATALOGUE = {
     "diagnosis_title.optimizer_name_case": {
         "en": "optimizer name not lower-cased",
         "ko": "옵티마이저 이름을 소문자로 바꾸지 않음"},
+    "diagnosis_title.optimizer_class_missing": {
+        "en": "optimizer class missing",
+        "ko": "옵티마이저 클래스가 없음"},
     "diagnosis_title.optimizer_key_spelling": {
         "en": "optimizer key misspelt",
         "ko": "옵티마이저 키의 철자가 틀림"},

@@ -1019,6 +1019,22 @@ def probe_trainer(data, W, b, kwargs):
     }
 
 
+def probe_optimizer_classes():
+    """The names of the classes that common/optimizer.py defines or imports."""
+    module = load(OPT)
+    return sorted(name for name, value in vars(module).items() if isinstance(value, type))
+
+
+def _optimizer_class_missing(ctx, name):
+    """Whether common/optimizer.py has no class called ``name`` in any case (so a table of
+    the Trainer has nothing to map the name to)."""
+    try:
+        classes = ctx.call(probe_optimizer_classes)
+    except StudentError:
+        return True
+    return name.lower() not in {str(c).lower() for c in classes}
+
+
 def _train(ctx, data, W, b, kwargs):
     """probe_trainer, with a KeyError on the optimizer's name explained."""
     try:
@@ -1028,8 +1044,12 @@ def _train(ctx, data, W, b, kwargs):
         text = exc.english
         if text.startswith("KeyError") and name.lower() in text.lower():
             looked_up = text.split("'")[1] if text.count("'") >= 2 else ""
-            diagnosis = "optimizer_name_case" if looked_up == name and name != name.lower() else \
-                "optimizer_key_spelling"
+            if _optimizer_class_missing(ctx, name):
+                diagnosis = Diagnosis("optimizer_class_missing", {"name": name})
+            elif looked_up == name and name != name.lower():
+                diagnosis = "optimizer_name_case"
+            else:
+                diagnosis = "optimizer_key_spelling"
             raise Mismatch(M("ch06.trainer.not_found", name=repr(name), error=exc.message), diagnosis) from None
         raise
 

@@ -576,7 +576,7 @@ def simple_convnet_gradient(ctx):
         expected = oracles.simple_convnet_loss(params, x, t, *conv_settings(TINY))
         if not np.isclose(loss, expected, rtol=1e-4):
             raise Mismatch(M("ch07.net.loss", loss=loss, expected=expected),
-                           diagnose.classify_factor(loss / expected if expected else None, len(x)))
+                           diagnose.classify_factor(loss / expected if expected else None, len(x), shared=1))
     for key in PARAM_KEYS:
         with ctx.case(M("ch07.net.case.gradient_key", key=key)):
             _, _, numerical, grads = computed()
