@@ -116,6 +116,7 @@ KINDS = {
     "argmax_axis": "7.4.4",
     "tied_maxima_all_take": "7.4.4",
     "pool_not_halved": "7.5",
+    "pool_output_ignores_pad": "7.4.4",
     "short_batch_dropped": None,
     "accumulator_overwritten": None,
     # learning curves (MNIST)

@@ -696,6 +696,12 @@ CATALOGUE = {
     "diagnosis.single_padding": {
         "en": "the padding counts on both sides: (H + 2*P - FH) // S + 1",
         "ko": "패딩은 양쪽에 붙습니다: (H + 2*P - FH) // S + 1"},
+    "diagnosis.pool_output_ignores_pad": {
+        "en": "the output size leaves pad out while im2col pads the image: use "
+              "out_h = (H + 2*pad - pool_h) // stride + 1 and the same for out_w (the book's own Pooling works only "
+              "with pad=0)",
+        "ko": "im2col은 이미지에 패딩을 넣는데 출력 크기 계산에는 패딩이 빠져 있습니다. out_h = (H + 2*pad - pool_h) "
+              "// stride + 1로 계산하고 out_w도 같은 식으로 계산하세요(책의 Pooling 코드도 pad=0일 때만 맞습니다)"},
     "diagnosis.padding_ignored": {
         "en": "every case with padding fails and every case without passes: pad the image (np.pad) before taking the "
               "windows",
@@ -954,6 +960,9 @@ CATALOGUE = {
     "diagnosis_title.single_padding": {
         "en": "padding counted once",
         "ko": "패딩을 한쪽만 셈"},
+    "diagnosis_title.pool_output_ignores_pad": {
+        "en": "pooling output size without pad",
+        "ko": "풀링 출력 크기에 패딩이 빠짐"},
     "diagnosis_title.padding_ignored": {
         "en": "im2col ignores the padding",
         "ko": "im2col이 패딩을 무시함"},
