@@ -1673,6 +1673,16 @@ CATALOGUE = {
     "ch05.net.init_std": {
         "en": "params['{key}'] has standard deviation {std:.3g} with the default weight_init_std=0.01",
         "ko": "기본값 weight_init_std=0.01에서 params['{key}']의 표준편차가 {std:.3g}입니다"},
+    "ch05.net.init_std_other_default": {
+        "en": "params['{key}'] has standard deviation {std:.3g} because weight_init_std defaults to {default:g} "
+              "in your TwoLayerNet; the book's default is 0.01",
+        "ko": "작성한 TwoLayerNet에서 weight_init_std의 기본값을 다르게 정해서 params['{key}']의 표준편차가 "
+              "0.01 근처가 아닙니다. 책의 기본값 0.01을 쓰세요 (표준편차: {std:.3g}, 기본값: {default:g})"},
+    "ch05.net.init_std_no_default": {
+        "en": "params['{key}'] has standard deviation {std:.3g} for TwoLayerNet(input_size, hidden_size, "
+              "output_size), built without weight_init_std: the book's default draws weights with std 0.01",
+        "ko": "weight_init_std 없이 TwoLayerNet(input_size, hidden_size, output_size)로 만들었을 때 "
+              "params['{key}']의 표준편차가 0.01 근처가 아닙니다(표준편차: {std:.3g}). 책의 기본값은 0.01입니다"},
     "ch05.net.bias_not_zero": {
         "en": "params['{key}'] does not start at zero",
         "ko": "params['{key}']가 0에서 시작하지 않습니다"},

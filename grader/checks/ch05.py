@@ -1,6 +1,8 @@
 """Chapter 5: backpropagation. The computational-graph nodes of ch05/layer_naive.py, the
 layers Relu, Sigmoid, Affine and SoftmaxWithLoss of common/layers.py, and the TwoLayerNet
 of ch05/two_layer_net.py, down to training it on MNIST. 100 points."""
+import inspect
+
 import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
@@ -404,6 +406,7 @@ def probe_net_api(input_size, hidden_size, output_size):
     last = getattr(net, "lastLayer", None)
     default = TwoLayerNet(input_size, hidden_size, output_size)
     default_params = getattr(default, "params", None)
+    declared = declared_default(TwoLayerNet, "weight_init_std")
     return {
         "params": {str(k): list(np.shape(v)) for k, v in params.items()} if isinstance(params, dict) else None,
         "layers": [str(k) for k in layers.keys()] if hasattr(layers, "keys") else None,
@@ -413,7 +416,20 @@ def probe_net_api(input_size, hidden_size, output_size):
         "methods": {m: callable(getattr(net, m, None))
                     for m in ("predict", "loss", "accuracy", "numerical_gradient", "gradient")},
         "default_params": _copies(default_params) if isinstance(default_params, dict) else None,
+        "default_std": declared,
     }
+
+
+def declared_default(cls, name):
+    """The default value of the argument ``name`` of ``cls(...)`` when it is a number, else None."""
+    try:
+        parameter = inspect.signature(cls).parameters.get(name)
+    except (TypeError, ValueError):
+        return None
+    default = getattr(parameter, "default", None)
+    if isinstance(default, (int, float)) and not isinstance(default, bool):
+        return float(default)
+    return None
 
 
 @check("ch05", "TwoLayerNet has the book's params, layers and methods", points=6, book="5.7.2")
@@ -455,6 +471,12 @@ def net_api(ctx):
         for key in ("W1", "W2"):
             std = float(np.std(as_array(params[key], f"params['{key}']")))
             if not 0.008 < std < 0.012:
+                # Say what the student's code does: its own default, when it declares one.
+                declared = get().get("default_std")
+                if declared is None:
+                    raise Mismatch(M("ch05.net.init_std_no_default", key=key, std=std))
+                if declared != 0.01:
+                    raise Mismatch(M("ch05.net.init_std_other_default", key=key, std=std, default=declared))
                 raise Mismatch(M("ch05.net.init_std", key=key, std=std))
         for key in ("b1", "b2"):
             if np.any(as_array(params[key], f"params['{key}']") != 0):
