@@ -2009,6 +2009,9 @@ CATALOGUE = {
     "ch06.init.case": {
         "en": "weight_init_std={setting}: weights of std {words}, biases 0",
         "ko": "weight_init_std={setting}: 가중치의 표준편차는 {words}, 편향은 0"},
+    "ch06.init.case_class": {
+        "en": "{cls}(..., weight_init_std={setting}): weights of std {words}, biases 0",
+        "ko": "{cls}(..., weight_init_std={setting}): 가중치의 표준편차는 {words}, 편향은 0"},
     "ch06.init.not_dict": {
         "en": "params is not a dict",
         "ko": "params가 딕셔너리가 아닙니다"},

@@ -696,10 +696,12 @@ def batchnorm_backward(ctx):
 
 # ================================================================== MultiLayerNet
 
-def probe_net_init(sizes, weight_init_std):
-    """MultiLayerNet(sizes[0], sizes[1:-1], sizes[-1], weight_init_std=...).params."""
-    MultiLayerNet = load(NET, "MultiLayerNet")
-    net = MultiLayerNet(sizes[0], list(sizes[1:-1]), sizes[-1], weight_init_std=weight_init_std)
+def probe_net_init(sizes, weight_init_std, cls="MultiLayerNet"):
+    """cls(sizes[0], sizes[1:-1], sizes[-1], weight_init_std=...).params, cls MultiLayerNet
+    or MultiLayerNetExtend (which the book writes as a class of its own, with its own
+    initialisation)."""
+    Net = load(NET if cls == "MultiLayerNet" else NET_EXTEND, cls)
+    net = Net(sizes[0], list(sizes[1:-1]), sizes[-1], weight_init_std=weight_init_std)
     return dict(net.params)
 
 
@@ -776,26 +778,35 @@ INIT_STDS = {  # weight_init_std: (std as a function of fan_in, in words)
 
 @check("ch06", "MultiLayerNet draws He, Xavier and fixed-std initial weights", points=5, book="6.2")
 def net_initialisation(ctx):
-    for setting, (std_of, words) in INIT_STDS.items():
-        with ctx.case(M("ch06.init.case", setting=repr(setting), words=words)):
-            params = ctx.call(probe_net_init, sizes=list(INIT_SIZES), weight_init_std=setting)
-            if not isinstance(params, dict):
-                raise Mismatch(M("ch06.init.not_dict"))
-            for i in range(1, len(INIT_SIZES)):
-                fan_in, fan_out = INIT_SIZES[i - 1], INIT_SIZES[i]
-                if f"W{i}" not in params or f"b{i}" not in params:
-                    raise Mismatch(M("ch06.init.missing", i=i))
-                W = expect_shape(params[f"W{i}"], (fan_in, fan_out), f"W{i}")
-                expect_close(params[f"b{i}"], np.zeros(fan_out), f"b{i}", rtol=0, atol=0)
-                want = std_of(fan_in)
-                if abs(W.std() / want - 1) > 0.04 or abs(W.mean()) > 0.1 * want:
-                    diagnosis = None
-                    if abs(W.std() / np.sqrt(1 / fan_in) - 1) <= 0.04 and setting in ("relu", "he"):
-                        diagnosis = "he_as_xavier"
-                    elif abs(W.std() / np.sqrt(2 / fan_in) - 1) <= 0.04 and setting in ("sigmoid", "xavier"):
-                        diagnosis = "xavier_as_he"
-                    raise Mismatch(M("ch06.init.std", i=i, fan_in=fan_in, mean=W.mean(), std=W.std(), words=words,
-                                     want=want), diagnosis)
+    cases = [("MultiLayerNet", setting) for setting in INIT_STDS] + [("MultiLayerNetExtend", "relu")]
+    for cls, setting in cases:
+        std_of, words = INIT_STDS[setting]
+        label = M("ch06.init.case", setting=repr(setting), words=words) if cls == "MultiLayerNet" else \
+            M("ch06.init.case_class", cls=cls, setting=repr(setting), words=words)
+        with ctx.case(label):
+            params = ctx.call(probe_net_init, sizes=list(INIT_SIZES), weight_init_std=setting, cls=cls)
+            expect_initial_weights(params, setting, std_of, words)
+
+
+def expect_initial_weights(params, setting, std_of, words):
+    """params of a network of INIT_SIZES: W{i} of std std_of(fan_in) and mean about 0, b{i} zero."""
+    if not isinstance(params, dict):
+        raise Mismatch(M("ch06.init.not_dict"))
+    for i in range(1, len(INIT_SIZES)):
+        fan_in, fan_out = INIT_SIZES[i - 1], INIT_SIZES[i]
+        if f"W{i}" not in params or f"b{i}" not in params:
+            raise Mismatch(M("ch06.init.missing", i=i))
+        W = expect_shape(params[f"W{i}"], (fan_in, fan_out), f"W{i}")
+        expect_close(params[f"b{i}"], np.zeros(fan_out), f"b{i}", rtol=0, atol=0)
+        want = std_of(fan_in)
+        if abs(W.std() / want - 1) > 0.04 or abs(W.mean()) > 0.1 * want:
+            diagnosis = None
+            if abs(W.std() / np.sqrt(1 / fan_in) - 1) <= 0.04 and setting in ("relu", "he"):
+                diagnosis = "he_as_xavier"
+            elif abs(W.std() / np.sqrt(2 / fan_in) - 1) <= 0.04 and setting in ("sigmoid", "xavier"):
+                diagnosis = "xavier_as_he"
+            raise Mismatch(M("ch06.init.std", i=i, fan_in=fan_in, mean=W.mean(), std=W.std(), words=words,
+                             want=want), diagnosis)
 
 
 def _net_call(ctx, cls, init, params, x, t, train_flg=None):
