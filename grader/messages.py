@@ -1511,6 +1511,9 @@ CATALOGUE = {
     "check.ch05.net_numerical_gradient": {
         "en": "TwoLayerNet.numerical_gradient approximates the gradient of the loss",
         "ko": "TwoLayerNet.numerical_gradient가 손실 함수의 기울기를 근사한다"},
+    "check.ch05.layer_state": {
+        "en": "Relu, Sigmoid, Affine and SoftmaxWithLoss keep their own state per instance and per forward pass",
+        "ko": "Relu, Sigmoid, Affine, SoftmaxWithLoss 계층은 인스턴스마다, 순전파마다 자신의 상태를 유지함"},
     "check.ch05.net_mnist": {
         "en": "TwoLayerNet learns MNIST with SGD and backpropagation",
         "ko": "TwoLayerNet이 SGD와 오차역전파법으로 MNIST를 학습한다"},
@@ -1683,6 +1686,54 @@ CATALOGUE = {
               "output_size), built without weight_init_std: the book's default draws weights with std 0.01",
         "ko": "weight_init_std 없이 TwoLayerNet(input_size, hidden_size, output_size)로 만들었을 때 "
               "params['{key}']의 표준편차가 0.01 근처가 아닙니다(표준편차: {std:.3g}). 책의 기본값은 0.01입니다"},
+    "hidden.state.missing": {
+        "en": "{what} is missing",
+        "ko": "다음 값이 없습니다: {what}"},
+    "hidden.state.case.relu": {
+        "en": "two Relu layers: forward a, forward b, backward a, backward b",
+        "ko": "Relu 계층 두 개: a 순전파, b 순전파, a 역전파, b 역전파"},
+    "hidden.state.case.sigmoid": {
+        "en": "two Sigmoid layers: forward a, forward b, backward a, backward b",
+        "ko": "Sigmoid 계층 두 개: a 순전파, b 순전파, a 역전파, b 역전파"},
+    "hidden.state.case.affine": {
+        "en": "two Affine layers: forward a, forward b (4-D input), backward a, backward b",
+        "ko": "Affine 계층 두 개: a 순전파, b 순전파(4차원 입력), a 역전파, b 역전파"},
+    "hidden.state.case.softmax": {
+        "en": "two SoftmaxWithLoss layers with batches of 5 and 2: forward a, forward b, backward a, backward b",
+        "ko": "배치 크기 5와 2인 SoftmaxWithLoss 계층 두 개: a 순전파, b 순전파, a 역전파, b 역전파"},
+    "hidden.state.case.second_forward": {
+        "en": "one Relu and one Affine: a second forward on another batch, then backward",
+        "ko": "Relu 하나와 Affine 하나: 다른 배치로 두 번째 순전파를 한 뒤 역전파"},
+    "hidden.state.what.dx": {
+        "en": "dx of {cls} {n}",
+        "ko": "{n}번째 {cls} 계층의 dx"},
+    "hidden.state.what.attributes": {
+        "en": "the attributes of {cls} {n}",
+        "ko": "{n}번째 {cls} 계층의 속성"},
+    "hidden.state.what.relu_own_mask": {
+        "en": "dx of Relu {n} (its own mask, not the other layer's)",
+        "ko": "{n}번째 Relu 계층의 dx(다른 계층이 아닌 자신의 마스크로 계산)"},
+    "hidden.state.what.sigmoid_own_output": {
+        "en": "dx of Sigmoid {n} (its own output, not the other layer's)",
+        "ko": "{n}번째 Sigmoid 계층의 dx(다른 계층이 아닌 자신의 출력으로 계산)"},
+    "hidden.state.what.affine_own_shape": {
+        "en": "dx of Affine {n} (in the shape of its own input {shape})",
+        "ko": "{n}번째 Affine 계층의 dx(자신의 입력 형상 {shape} 그대로)"},
+    "hidden.state.what.dW": {
+        "en": "dW of Affine {n}",
+        "ko": "{n}번째 Affine 계층의 dW"},
+    "hidden.state.what.softmax_batch": {
+        "en": "dx of SoftmaxWithLoss {n} (batch of {batch})",
+        "ko": "{n}번째 SoftmaxWithLoss 계층의 dx(배치 크기: {batch})"},
+    "hidden.state.what.relu_latest": {
+        "en": "dx of Relu after two forward passes (the mask of the latest)",
+        "ko": "순전파를 두 번 한 뒤 Relu 계층의 dx(마지막 순전파의 마스크로 계산)"},
+    "hidden.state.what.affine_latest": {
+        "en": "dx of Affine after two forward passes (the input of the latest, in its shape {shape})",
+        "ko": "순전파를 두 번 한 뒤 Affine 계층의 dx(마지막 입력의 형상 {shape} 그대로)"},
+    "hidden.state.what.affine_latest_dW": {
+        "en": "dW of Affine after two forward passes",
+        "ko": "순전파를 두 번 한 뒤 Affine 계층의 dW"},
     "ch05.net.bias_not_zero": {
         "en": "params['{key}'] does not start at zero",
         "ko": "params['{key}']가 0에서 시작하지 않습니다"},
