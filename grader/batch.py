@@ -127,7 +127,7 @@ def publish_pictures(source, target):
 
 
 def grade_student(student, key, out_dir, chapters, time_limit=STUDENT_TIME_LIMIT, check_time_limit=None,
-                  language="en"):
+                  language="en", lenient_names=False):
     """Grade one student in a child process; write results/<name>.json, feedback/<name>.txt and
     the pictures feedback/<name>/*.png.
 
@@ -146,6 +146,8 @@ def grade_student(student, key, out_dir, chapters, time_limit=STUDENT_TIME_LIMIT
                 command += ["--chapter", chapter]
             if check_time_limit:
                 command += ["--time-limit", str(check_time_limit)]
+            if lenient_names:
+                command += ["--lenient-names"]
             env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
             done = subprocess.run(command, cwd=KIT_ROOT, capture_output=True, text=True, timeout=time_limit,
                                   env=env, start_new_session=True)
@@ -237,18 +239,19 @@ class Progress:
 
 
 def run_batch(submissions, out_dir, chapters=CHAPTERS, jobs=None, time_limit=STUDENT_TIME_LIMIT, stream=sys.stderr,
-              check_time_limit=None, language=None, class_report=False):
+              check_time_limit=None, language=None, class_report=False, lenient_names=False):
     """Grade every student of ``submissions`` that is new or changed; returns a summary dict.
 
     language: of the feedback (default: the locale's); class_report: also write
-    class_report.md (the command line does)."""
+    class_report.md (the command line does); lenient_names: see grader check --lenient-names."""
     language = resolve_language(language)
     with using(language):
         return _run_batch(submissions, out_dir, chapters, jobs, time_limit, stream, check_time_limit, language,
-                          class_report)
+                          class_report, lenient_names)
 
 
-def _run_batch(submissions, out_dir, chapters, jobs, time_limit, stream, check_time_limit, language, class_report):
+def _run_batch(submissions, out_dir, chapters, jobs, time_limit, stream, check_time_limit, language, class_report,
+               lenient_names=False):
     students = find_students(submissions)
     names = [s.name for s in students]
     duplicates = sorted({n for n in names if names.count(n) > 1})
@@ -258,7 +261,7 @@ def _run_batch(submissions, out_dir, chapters, jobs, time_limit, stream, check_t
     chapter_tag = ",".join(chapters)
     todo = []
     for student in students:
-        key = f"{content_hash(student)}-{version}-{chapter_tag}-{language}"
+        key = f"{content_hash(student)}-{version}-{chapter_tag}-{language}" + ("-lenient" if lenient_names else "")
         if previous_key(out_dir, student) != key:
             todo.append((student, key))
     Path(out_dir).mkdir(parents=True, exist_ok=True)
@@ -266,7 +269,8 @@ def _run_batch(submissions, out_dir, chapters, jobs, time_limit, stream, check_t
     progress = Progress(len(todo), stream)
     jobs = jobs or os.cpu_count() or 1
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(grade_student, s, key, out_dir, chapters, time_limit, check_time_limit, language): s
+        futures = {pool.submit(grade_student, s, key, out_dir, chapters, time_limit, check_time_limit, language,
+                               lenient_names): s
                    for s, key in todo}
         for future in concurrent.futures.as_completed(futures):
             student = futures[future]
@@ -414,6 +418,8 @@ def main(argv=None):
                         help="lower every check's own time limit per call to this")
     parser.add_argument("--lang", choices=LANGUAGES, default=None,
                         help="language of the feedback and the class report (default: the locale's)")
+    parser.add_argument("--lenient-names", action="store_true",
+                        help="grade names the book's written differently (ReLU for Relu) under the book's names")
     parser.add_argument("--no-class-report", action="store_true",
                         help="do not write class_report.md (scores per chapter, most frequent mistakes)")
     args = parser.parse_args(argv)
@@ -426,7 +432,8 @@ def main(argv=None):
         out_dir = Path(args.out) if args.out else submissions.with_name(submissions.name + "-grades")
         chapters = tuple(args.chapter) if args.chapter else CHAPTERS
         summary = run_batch(submissions, out_dir, chapters, args.jobs, check_time_limit=args.time_limit,
-                            language=language, class_report=not args.no_class_report)
+                            language=language, class_report=not args.no_class_report,
+                            lenient_names=args.lenient_names)
         print(render(Message("batch.summary", students=summary["students"], graded=summary["graded_now"],
                              path=str(out_dir / "grades.csv"))))
         if not args.no_class_report:

@@ -39,14 +39,30 @@ def prepare_dataset():
         print(render(Message("mnist.warning", detail=str(exc))), file=sys.stderr)
 
 
-def grade(submission, chapters=CHAPTERS, include_hidden=True, progress=None, select=None, time_limit=None):
+def grade(submission, chapters=CHAPTERS, include_hidden=True, progress=None, select=None, time_limit=None,
+          lenient_names=False, renamed=None):
     """Grade ``submission`` on ``chapters``; returns the list of results.
 
     select: an optional predicate on checks (only those it accepts are run).
     time_limit: seconds, to lower every check's own limit per call (tests use it).
+    lenient_names: grade files and names that are the book's written differently (ReLU for
+    Relu) under the book's names (grader.names); ``renamed``, a list, then receives what was
+    graded under another name (grader.names.NearMiss).
     """
+    if lenient_names:
+        import tempfile
+
+        from grader import names
+
+        with tempfile.TemporaryDirectory(prefix="book-names-") as tmp:
+            copy = Path(tmp) / "submission"
+            applied = names.book_named_copy(submission, copy)
+            if renamed is not None:
+                renamed.extend(applied)
+            return grade(copy, chapters, include_hidden, progress, select, time_limit)
     from grader.checking import run_check
     from grader.checks import all_checks
+    from grader.names import explain_near_misses
     from grader.runner import Worker
 
     checks = [c for c in all_checks(chapters, include_hidden) if select is None or select(c)]
@@ -56,6 +72,7 @@ def grade(submission, chapters=CHAPTERS, include_hidden=True, progress=None, sel
     with Worker(submission) as worker:
         for check in checks:
             result = run_check(check, worker, time_limit)
+            explain_near_misses(result, submission)
             results.append(result)
             if progress:
                 progress(result)
@@ -130,6 +147,9 @@ def main(argv=None):
                        help="language of the feedback (default: the locale's, ko for a ko_* locale, else en)")
     check.add_argument("--report-dir", metavar="DIR", default=None,
                        help="also write report.txt and its pictures (PNG, if matplotlib is installed) here")
+    check.add_argument("--lenient-names", action="store_true",
+                       help="grade files and names that are the book's written differently (ReLU for Relu, "
+                            "common/function.py) under the book's names, and list them")
     args = parser.parse_args(argv)
     language = resolve_language(args.lang)
     set_language(language)
@@ -159,12 +179,18 @@ def main(argv=None):
             print(render(Message("cli.could_not_write", path=str(folder), detail=str(exc))), file=sys.stderr)
             return EXIT_ERROR
     print(render(Message("cli.grading", submission=str(submission), chapters=", ".join(chapters))), file=sys.stderr)
+    renamed = []
     try:
         results = grade(submission, chapters, include_hidden=not args.public, progress=progress,
-                        time_limit=args.time_limit)
+                        time_limit=args.time_limit, lenient_names=args.lenient_names, renamed=renamed)
     except (OSError, WorkerStartError) as exc:
         print(render(Message("cli.could_not_run", detail=str(exc))), file=sys.stderr)
         return EXIT_ERROR
+    if renamed:
+        print(render(Message("names.heading")))
+        for near_miss in renamed:
+            print("  " + render(near_miss.message()))
+        print()
     print(report.table(results, colour=colour))
     try:
         names = write_report(results, args.report_dir, language) if args.report_dir else []

@@ -40,3 +40,20 @@ def chapter_of(module_path, qualname):
 ACCEPTED_NAMES = {
     ("common.functions", "mean_squared_error"): ("sum_squared_error",),
 }
+
+# The names the checks look for, per file (the book's names).
+BOOK_NAMES = {
+    "common/functions.py": ("identity_function", "step_function", "sigmoid", "sigmoid_grad", "relu", "relu_grad",
+                            "softmax", "mean_squared_error", "cross_entropy_error"),
+    "common/gradient.py": ("numerical_gradient",),
+    "common/util.py": ("conv_output_size", "im2col", "col2im"),
+    "common/layers.py": ("Relu", "Sigmoid", "Affine", "SoftmaxWithLoss", "Dropout", "BatchNormalization",
+                         "Convolution", "Pooling"),
+    "common/optimizer.py": ("SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam"),
+    "common/multi_layer_net.py": ("MultiLayerNet",),
+    "common/multi_layer_net_extend.py": ("MultiLayerNetExtend",),
+    "common/trainer.py": ("Trainer",),
+    "ch05/layer_naive.py": ("MulLayer", "AddLayer"),
+    "ch05/two_layer_net.py": ("TwoLayerNet",),
+    "ch07/simple_convnet.py": ("SimpleConvNet",),
+}

@@ -331,6 +331,21 @@ CATALOGUE = {
     "error.missing_name": {
         "en": "{file} defines no {name}",
         "ko": "{file}에 {name}이(가) 정의되어 있지 않습니다"},
+    "error.missing_file_near": {
+        "en": "{file} is missing from the submission; found {found}, which the book calls {file}",
+        "ko": "제출물에 {file} 파일이 없습니다. 비슷한 파일을 찾았습니다(책의 파일 이름: {file}, 찾은 파일: {found})"},
+    "error.missing_name_near": {
+        "en": "{file} defines no {name}; found {found}, which the book calls {name}",
+        "ko": "{file} 파일에 {name} 정의가 없습니다. 비슷한 이름을 찾았습니다(책의 이름: {name}, 찾은 이름: {found})"},
+    "names.name_graded_as": {
+        "en": "{file}: {found} is graded as {book}, the book's name",
+        "ko": "{file}: {found} 항목을 책의 이름({book}) 기준으로 채점합니다"},
+    "names.file_graded_as": {
+        "en": "{found} is graded as {book}, the book's file",
+        "ko": "{found} 파일을 책의 파일 이름({book}) 기준으로 채점합니다"},
+    "names.heading": {
+        "en": "Graded under the book's names (--lenient-names), as the submission names them differently:",
+        "ko": "제출물의 이름이 책과 달라서 책의 이름으로 채점한 항목(--lenient-names):"},
     "error.syntax": {
         "en": "SyntaxError in {file}, line {line}: {detail}",
         "ko": "{file}의 {line}번째 줄에 문법 오류(SyntaxError)가 있습니다: {detail}"},
