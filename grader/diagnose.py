@@ -79,6 +79,7 @@ KINDS = {
     "one_hot_labels": "4.5.1",
     "forward_not_run": "5.7.2",
     "params_copied": CHECK,
+    "state_shared": None,
     # chapter 6
     "rebinds_params": "6.1.2",
     "state_reset": CHECK,

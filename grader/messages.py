@@ -692,6 +692,11 @@ CATALOGUE = {
     "diagnosis.optimizer_name_case": {
         "en": "the optimizer's name is looked up as given: look it up in lower case (optimizer.lower())",
         "ko": "옵티마이저 이름을 주어진 그대로 찾습니다. 소문자로 바꿔서 찾으세요(optimizer.lower())"},
+    "diagnosis.state_shared": {
+        "en": "the layer gives another result next to a second instance, or after a second forward pass, than alone: "
+              "keep what backward needs on self (not on the class or the module), from the latest forward",
+        "ko": "다른 인스턴스와 함께 쓰거나 순전파를 한 번 더 하면 혼자 쓸 때와 결과가 달라집니다. 역전파에 필요한 값은 "
+              "클래스나 모듈이 아닌 self에 두고, 가장 최근 순전파의 값을 쓰세요"},
     "diagnosis.optimizer_class_missing": {
         "en": "common/optimizer.py has no class {name} (in any case), so the Trainer has nothing to look the "
               "name up: write that optimizer class first",
@@ -960,6 +965,9 @@ CATALOGUE = {
     "diagnosis_title.optimizer_name_case": {
         "en": "optimizer name not lower-cased",
         "ko": "옵티마이저 이름을 소문자로 바꾸지 않음"},
+    "diagnosis_title.state_shared": {
+        "en": "layer state shared or stale",
+        "ko": "계층 상태가 공유되거나 오래됨"},
     "diagnosis_title.optimizer_class_missing": {
         "en": "optimizer class missing",
         "ko": "옵티마이저 클래스가 없음"},
@@ -1749,6 +1757,19 @@ CATALOGUE = {
     "hidden.state.what.affine_latest_dW": {
         "en": "dW of Affine after two forward passes",
         "ko": "순전파를 두 번 한 뒤 Affine 계층의 dW"},
+    "net.own_layers.case": {
+        "en": "note, no points: the same with your own layers",
+        "ko": "참고(점수 없음): 직접 작성한 계층으로 같은 계산"},
+    "net.own_layers": {
+        "en": "the network is right on the grader's layers and its points are given for that; it also fails with "
+              "your own layers, caused by: {causes} (the checks of those layers above say what to fix)",
+        "ko": "채점기의 계층으로는 신경망이 맞으므로 점수는 그대로입니다. 직접 작성한 계층으로는 틀리며, 원인이 되는 "
+              "계층: {causes} (위의 계층 검사에서 고칠 점을 확인하세요)"},
+    "net.own_layers_together": {
+        "en": "the network is right on the grader's layers and its points are given for that; it fails with your "
+              "own layers, with no single layer to blame (see the layer checks above)",
+        "ko": "채점기의 계층으로는 신경망이 맞으므로 점수는 그대로입니다. 직접 작성한 계층으로는 틀리지만 한 계층만의 "
+              "문제는 아닙니다(위의 계층 검사를 확인하세요)"},
     "ch05.net.bias_not_zero": {
         "en": "params['{key}'] does not start at zero",
         "ko": "params['{key}']가 0에서 시작하지 않습니다"},

@@ -7,7 +7,7 @@ import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from grader import diagnose, oracles
+from grader import diagnose, oracles, standins
 from grader.checking import (
     GRADIENT_TOLERANCE,
     Mismatch,
@@ -488,12 +488,13 @@ NET_STD = 0.5  # gradients far from zero, yet (with x ~ N(0, 0.5**2)) softmax pr
 
 
 def probe_net_outputs(sizes, weight_init_std, x, t, method):
-    """Build a TwoLayerNet; return its initial params and what ``method`` (predict, loss
-    or accuracy) gives for x (and t)."""
-    net = load(NET, "TwoLayerNet")(**sizes, weight_init_std=weight_init_std)
-    params = _copies(net.params)
-    args = (x,) if method == "predict" else (x, t)
-    return {"params": params, "value": getattr(net, method)(*args)}
+    """Build a TwoLayerNet on the grader's stand-in layers; return its initial params and
+    what ``method`` (predict, loss or accuracy) gives for x (and t)."""
+    with standins.swapped_in(NET):
+        net = load(NET, "TwoLayerNet")(**sizes, weight_init_std=weight_init_std)
+        params = _copies(net.params)
+        args = (x,) if method == "predict" else (x, t)
+        return {"params": params, "value": getattr(net, method)(*args)}
 
 
 def net_scores(params, x):
@@ -538,11 +539,14 @@ def net_outputs(ctx):
             expect_close(value, expected, M(f"ch05.what.accuracy_{kind}"))
 
 
-def probe_net_gradient(sizes, weight_init_std, x, t):
-    """Build a TwoLayerNet; return its params and what gradient(x, t) gives there."""
-    net = load(NET, "TwoLayerNet")(**sizes, weight_init_std=weight_init_std)
-    params = _copies(net.params)
-    return {"params": params, "grads": net.gradient(x, t)}
+def probe_net_gradient(sizes, weight_init_std, x, t, stand_ins=tuple(standins.STAND_INS)):
+    """Build a TwoLayerNet with the layer classes ``stand_ins`` replaced by the grader's
+    (none: the student's own layers); return its params, what gradient(x, t) gives there and
+    which stand-ins the network holds."""
+    with standins.swapped_in(NET, stand_ins):
+        net = load(NET, "TwoLayerNet")(**sizes, weight_init_std=weight_init_std)
+        params = _copies(net.params)
+        return {"params": params, "grads": net.gradient(x, t), "stand_ins": standins.stand_ins_in(net)}
 
 
 def grad_of(grads, key, what="gradient(x, t)"):
@@ -588,6 +592,39 @@ def net_gradient(ctx):
             others = {k: v for k, v in numerical2.items() if k != key}
             expect_gradient(grad_of(got["grads"], key), numerical2[key], M("ch05.what.gradient_labels", key=key),
                             batch=len(x2), others=others)
+    if all(case.passed for case in ctx.result.cases):
+        def right(stand_ins):
+            got = ctx.call(probe_net_gradient, sizes=NET_SIZES, weight_init_std=NET_STD, x=x, t=one_hot,
+                           stand_ins=stand_ins)
+            params = net_params(got["params"])
+            numerical = oracles.numerical_gradients(lambda p: oracles.mlp_loss(p, x, labels, hidden_layers=1),
+                                                    params)
+            for key in KEYS:
+                expect_gradient(grad_of(got["grads"], key), numerical[key], f"gradient['{key}']")
+
+        note_own_layers(ctx, right, get()["stand_ins"])
+
+
+def note_own_layers(ctx, right, used):
+    """After a network passed on the stand-in layers ``used``: whether it also passes with the
+    student's own layers (``right(stand_ins)`` raises when the network's result is wrong with
+    only those classes swapped in). If not, a note (a case of weight 0: no points) names the
+    layer classes whose own version makes it fail: the mistake was counted by their checks."""
+    if not used:
+        return
+    with ctx.case(M("net.own_layers.case"), weight=0):
+        try:
+            right(())
+            return
+        except (Mismatch, StudentError):
+            pass
+        causes = []
+        for name in used:
+            try:
+                right(tuple(n for n in used if n != name))
+            except (Mismatch, StudentError):
+                causes.append(name)
+        raise Mismatch(M("net.own_layers", causes=", ".join(causes)) if causes else M("net.own_layers_together"))
 
 
 def probe_net_shared(sizes, weight_init_std, x, steps):
