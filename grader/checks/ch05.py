@@ -19,7 +19,7 @@ from grader.checking import (
     expect_shape,
     relative_error,
 )
-from grader.checks.common import LOSS_RTOL, away_from_zero, mnist_labels, rng_for
+from grader.checks.common import LOSS_RTOL, away_from_zero, mnist_labels, note_own_layers, rng_for
 from grader.diagnose import Diagnosis
 from grader.messages import Message as M
 from grader.probes import layer
@@ -604,27 +604,6 @@ def net_gradient(ctx):
 
         note_own_layers(ctx, right, get()["stand_ins"])
 
-
-def note_own_layers(ctx, right, used):
-    """After a network passed on the stand-in layers ``used``: whether it also passes with the
-    student's own layers (``right(stand_ins)`` raises when the network's result is wrong with
-    only those classes swapped in). If not, a note (a case of weight 0: no points) names the
-    layer classes whose own version makes it fail: the mistake was counted by their checks."""
-    if not used:
-        return
-    with ctx.case(M("net.own_layers.case"), weight=0):
-        try:
-            right(())
-            return
-        except (Mismatch, StudentError):
-            pass
-        causes = []
-        for name in used:
-            try:
-                right(tuple(n for n in used if n != name))
-            except (Mismatch, StudentError):
-                causes.append(name)
-        raise Mismatch(M("net.own_layers", causes=", ".join(causes)) if causes else M("net.own_layers_together"))
 
 
 def probe_net_shared(sizes, weight_init_std, x, steps):

@@ -5,7 +5,7 @@ import re
 import numpy as np
 from hypothesis import strategies as st
 
-from grader import diagnose, oracles
+from grader import diagnose, oracles, standins
 from grader.checking import (
     Mismatch,
     as_array,
@@ -15,7 +15,7 @@ from grader.checking import (
     expect_gradient,
     expect_shape,
 )
-from grader.checks.common import mnist_labels, rng_for
+from grader.checks.common import mnist_labels, note_own_layers, rng_for
 from grader.diagnose import Diagnosis
 from grader.messages import Message as M
 from grader.probes import call, layer
@@ -502,13 +502,16 @@ def probe_net_structure(config):
             "has_last_layer": getattr(net, "last_layer", None) is not None, "shared": shared}
 
 
-def probe_net_gradient(config, x, t):
-    """params of a new SimpleConvNet, its loss and its gradient(x, t)."""
-    net = build_net(config)
-    params = copy_params(net)
-    loss = net.loss(x, t)
-    grads = net.gradient(x, t)
-    return {"params": params, "loss": loss, "grads": {str(k): v for k, v in dict(grads).items()}}
+def probe_net_gradient(config, x, t, stand_ins=tuple(standins.STAND_INS)):
+    """params of a new SimpleConvNet, its loss and its gradient(x, t), with the layer classes
+    ``stand_ins`` replaced by the grader's (none: the student's own layers)."""
+    with standins.swapped_in(NET, stand_ins):
+        net = build_net(config)
+        params = copy_params(net)
+        loss = net.loss(x, t)
+        grads = net.gradient(x, t)
+        return {"params": params, "loss": loss, "grads": {str(k): v for k, v in dict(grads).items()},
+                "stand_ins": standins.stand_ins_in(net)}
 
 
 def probe_net_params(config):
@@ -567,8 +570,8 @@ def simple_convnet_structure(ctx):
             raise Mismatch(M("ch07.net.not_shared", items=apart), "params_copied")
 
 
-def expect_net_gradients(ctx, config, x, t):
-    got = ctx.call(probe_net_gradient, config=config, x=x, t=t)
+def expect_net_gradients(ctx, config, x, t, stand_ins=tuple(standins.STAND_INS)):
+    got = ctx.call(probe_net_gradient, config=config, x=x, t=t, stand_ins=stand_ins)
     params = expect_params(got["params"], config)
     stride, pad = conv_settings(config)
     numerical = oracles.numerical_gradients(lambda p: oracles.simple_convnet_loss(p, x, t, stride, pad),
@@ -611,6 +614,13 @@ def simple_convnet_gradient(ctx):
         _, _, numerical, grads = expect_net_gradients(ctx, TINY_STRIDED, x2, t2)
         for key in PARAM_KEYS:
             expect_key_gradient(grads, numerical, key, len(x2))
+    if all(case.passed for case in ctx.result.cases):
+        def right(stand_ins):
+            _, _, numerical, grads = expect_net_gradients(ctx, TINY, x, t, stand_ins)
+            for key in PARAM_KEYS:
+                expect_key_gradient(grads, numerical, key, len(x))
+
+        note_own_layers(ctx, right, computed()[0]["stand_ins"])
 
 
 @check("ch07", "SimpleConvNet.accuracy evaluated in batches counts every sample", points=2, book="7.5")
