@@ -1,5 +1,6 @@
 """Near-miss names: the message says what was found and what the book calls it, and
 --lenient-names grades it under the book's name and lists the mismatch."""
+import io
 import os
 import shutil
 
@@ -98,3 +99,18 @@ def test_the_book_names_are_those_of_the_template():
     for file, book_names in BOOK_NAMES.items():
         defined = names.defined_names(TEMPLATE / file)
         assert set(book_names) <= set(defined), (file, set(book_names) - set(defined))
+
+
+def test_the_batch_grader_passes_lenient_names_on_and_the_feedback_lists_the_mismatch(tmp_path):
+    from grader.batch import run_batch
+
+    classroom = tmp_path / "class"
+    classroom.mkdir()
+    student = renamed_submission(tmp_path, [("common.functions", "common.function")],
+                                 moves=[("common/functions.py", "common/function.py")])
+    student.rename(classroom / "kim")
+    out = tmp_path / "grades"
+    run_batch(classroom, out, chapters=("ch04",), jobs=1, stream=io.StringIO(), lenient_names=True)
+    feedback = (out / "feedback" / "kim.txt").read_text(encoding="utf-8")
+    assert "common/function.py is graded as common/functions.py, the book's file" in feedback
+    assert "ch04 total: 100 / 100" in feedback
