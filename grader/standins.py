@@ -19,6 +19,15 @@ import numpy as np
 from grader import oracles
 from grader.submission import load
 
+NO_FORWARD = "backward before forward: the layer has no input yet"
+
+
+def _input(layer):
+    """The input of the layer's last forward (an error when there was none)."""
+    if layer.x is None:
+        raise RuntimeError(NO_FORWARD)
+    return layer.x
+
 
 def _numerical(forward, value, dout):
     """d sum(forward(value) * dout) / d value, by central differences."""
@@ -35,7 +44,7 @@ class Affine:
         return oracles.affine(self.x, self.W, self.b)
 
     def backward(self, dout):
-        x, W, b = self.x, np.asarray(self.W, dtype=np.float64), np.asarray(self.b, dtype=np.float64)
+        x, W, b = _input(self), np.asarray(self.W, dtype=np.float64), np.asarray(self.b, dtype=np.float64)
         self.dW = _numerical(lambda v: oracles.affine(x, v, b), W, dout)
         self.db = _numerical(lambda v: oracles.affine(x, W, v), b, dout)
         return _numerical(lambda v: oracles.affine(v, W, b), x, dout)
@@ -55,7 +64,8 @@ class _Elementwise:
 
     def backward(self, dout):
         # Elementwise: the derivative of each output needs only its own input.
-        up, down = type(self).function(self.x + 1e-6), type(self).function(self.x - 1e-6)
+        x = _input(self)
+        up, down = type(self).function(x + 1e-6), type(self).function(x - 1e-6)
         return np.asarray(dout, dtype=np.float64) * (up - down) / 2e-6
 
 
@@ -79,7 +89,7 @@ class SoftmaxWithLoss:
 
     def backward(self, dout=1):
         t = self.t
-        return _numerical(lambda v: oracles.softmax_cross_entropy(v, t), self.x, dout)
+        return _numerical(lambda v: oracles.softmax_cross_entropy(v, t), _input(self), dout)
 
 
 class Convolution:
@@ -92,7 +102,7 @@ class Convolution:
         return oracles.convolution(self.x, np.asarray(self.W, dtype=np.float64), self.b, self.stride, self.pad)
 
     def backward(self, dout):
-        x, W, b = self.x, np.asarray(self.W, dtype=np.float64), np.asarray(self.b, dtype=np.float64)
+        x, W, b = _input(self), np.asarray(self.W, dtype=np.float64), np.asarray(self.b, dtype=np.float64)
         s, p = self.stride, self.pad
         self.dW = _numerical(lambda v: oracles.convolution(x, v, b, s, p), W, dout)
         self.db = _numerical(lambda v: oracles.convolution(x, W, v, s, p), b, dout)
@@ -109,7 +119,7 @@ class Pooling:
         return oracles.max_pooling(self.x, self.pool_h, self.pool_w, self.stride, self.pad)
 
     def backward(self, dout):
-        x, settings = self.x, (self.pool_h, self.pool_w, self.stride, self.pad)
+        x, settings = _input(self), (self.pool_h, self.pool_w, self.stride, self.pad)
         return _numerical(lambda v: oracles.max_pooling(v, *settings), x, dout)
 
 

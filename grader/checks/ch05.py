@@ -566,7 +566,7 @@ def net_gradient(ctx):
     numerical = {}
 
     def get():
-        with diagnosed_errors("forward_not_run", "'NoneType' object"):
+        with diagnosed_errors("forward_not_run", "'NoneType' object", standins.NO_FORWARD):
             return call()
 
     def expected():
@@ -583,7 +583,7 @@ def net_gradient(ctx):
             expect_gradient(grad_of(grads, key), expected()[key], f"gradient['{key}']", batch=len(x), others=others)
     with ctx.case(M("ch05.net.case.gradient_labels"), weight=3):
         x2, labels2, _ = net_data(rng, 7)
-        with diagnosed_errors("forward_not_run", "'NoneType' object"):
+        with diagnosed_errors("forward_not_run", "'NoneType' object", standins.NO_FORWARD):
             got = ctx.call(probe_net_gradient, sizes=NET_SIZES, weight_init_std=NET_STD, x=x2, t=labels2)
         params = net_params(got["params"])
         numerical2 = oracles.numerical_gradients(lambda p: oracles.mlp_loss(p, x2, labels2, hidden_layers=1),
