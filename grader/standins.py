@@ -123,25 +123,70 @@ class Pooling:
         return _numerical(lambda v: oracles.max_pooling(v, *settings), x, dout)
 
 
-STAND_INS = {cls.__name__: cls for cls in (Affine, Relu, Sigmoid, SoftmaxWithLoss, Convolution, Pooling)}
-LAYERS = "common.layers"
+class BatchNormalization:
+    """Training mode: the batch's mean and variance (the running averages follow them with
+    ``momentum``); test mode: the running averages. Backward is that of training mode."""
+
+    def __init__(self, gamma, beta, momentum=0.9, running_mean=None, running_var=None):
+        self.gamma, self.beta, self.momentum = gamma, beta, momentum
+        self.running_mean, self.running_var = running_mean, running_var
+        self.x = self.dgamma = self.dbeta = None
+
+    def forward(self, x, train_flg=True):
+        self.x = np.array(x, dtype=np.float64)
+        gamma, beta = np.asarray(self.gamma, dtype=np.float64), np.asarray(self.beta, dtype=np.float64)
+        x2 = self.x.reshape(len(self.x), -1)
+        if self.running_mean is None:
+            self.running_mean, self.running_var = np.zeros(x2.shape[1]), np.zeros(x2.shape[1])
+        if not train_flg:
+            out = gamma * (x2 - self.running_mean) / np.sqrt(self.running_var + 1e-7) + beta
+            return out.reshape(self.x.shape)
+        out, mean, var = oracles.batchnorm_train(self.x, gamma, beta)
+        self.running_mean = self.momentum * self.running_mean + (1 - self.momentum) * mean
+        self.running_var = self.momentum * self.running_var + (1 - self.momentum) * var
+        return out
+
+    def backward(self, dout):
+        x = _input(self)
+        gamma, beta = np.asarray(self.gamma, dtype=np.float64), np.asarray(self.beta, dtype=np.float64)
+        self.dgamma = _numerical(lambda v: oracles.batchnorm_train(x, v, beta)[0], gamma, dout)
+        self.dbeta = _numerical(lambda v: oracles.batchnorm_train(x, gamma, v)[0], beta, dout)
+        return _numerical(lambda v: oracles.batchnorm_train(v, gamma, beta)[0], x, dout)
+
+
+STAND_INS = {cls.__name__: cls for cls in (Affine, Relu, Sigmoid, SoftmaxWithLoss, Convolution, Pooling,
+                                           BatchNormalization)}
+SUBMISSION_PACKAGES = ("common.", "ch05.", "ch07.")
 
 
 @contextlib.contextmanager
 def swapped_in(network_module, names=tuple(STAND_INS)):
-    """Inside the block, the classes ``names`` of the submission's ``network_module`` and of
-    common/layers.py are the stand-ins (only where the submission defines or imports them)."""
+    """Inside the block, the classes ``names`` are the stand-ins in every module of the
+    submission that is loaded (``network_module``, the modules it imports, common/layers.py),
+    wherever the submission defines or imports them."""
     module = load(network_module)
-    targets = [module] + [sys.modules[LAYERS]] * (LAYERS in sys.modules and sys.modules[LAYERS] is not module)
-    replaced = []
+    targets = [module] + [m for name, m in list(sys.modules.items())
+                          if name.startswith(SUBMISSION_PACKAGES) and m is not module and m is not None]
+    replaced, entries = [], []
     try:
+        originals = {}  # id of a student's class -> the name of its stand-in
         for target in targets:
             for name in names:
                 if name in vars(target):
+                    originals[id(vars(target)[name])] = name
                     replaced.append((target, name, vars(target)[name]))
                     setattr(target, name, STAND_INS[name])
+        # Tables of layer classes made at import ({'relu': Relu, ...}) hold the classes too.
+        for target in targets:
+            for table in [v for v in vars(target).values() if type(v) is dict]:
+                for key, value in list(table.items()):
+                    if id(value) in originals:
+                        entries.append((table, key, value))
+                        table[key] = STAND_INS[originals[id(value)]]
         yield
     finally:
+        for table, key, original in reversed(entries):
+            table[key] = original
         for target, name, original in reversed(replaced):
             setattr(target, name, original)
 

@@ -8,7 +8,7 @@ import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from grader import diagnose, oracles
+from grader import diagnose, oracles, standins
 from grader.checking import (
     GRADIENT_TOLERANCE,
     Mismatch,
@@ -706,10 +706,15 @@ def probe_net_init(sizes, weight_init_std, cls="MultiLayerNet"):
 
 
 def probe_net(cls, init_kwargs, params, x, t, train_flg=None):
-    """Build the network, copy ``params`` into its arrays in place (the layers hold the
-    same arrays), then loss(x, t) and gradient(x, t). x: (N, D), t: (N,) labels."""
+    """Build the network on the grader's stand-in layers (its own code is measured, not
+    its layers'), copy ``params`` into its arrays in place (the layers hold the same
+    arrays), then loss(x, t) and gradient(x, t). x: (N, D), t: (N,) labels."""
     module = NET if cls == "MultiLayerNet" else NET_EXTEND
-    Net = load(module, cls)
+    with standins.swapped_in(module):
+        return _net_loss_and_gradient(load(module, cls), init_kwargs, params, x, t, train_flg)
+
+
+def _net_loss_and_gradient(Net, init_kwargs, params, x, t, train_flg):
     net = Net(**init_kwargs)
     for key, value in params.items():
         if key not in net.params:
