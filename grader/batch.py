@@ -221,10 +221,10 @@ def publish_pictures(source, target):
 
 
 def grade_student(student, key, out_dir, chapters, time_limit=STUDENT_TIME_LIMIT, check_time_limit=None,
-                  language="en", problem=None, notes=()):
+                  language="en", problem=None, notes=(), lenient_names=False):
     """Grade one student in a child process; write students/<student key>/results.json,
     feedback.txt and the pictures pictures/*.png. ``problem``: a reason not to grade at all
-    (too large, unreadable), already known.
+    (too large, unreadable), already known; ``lenient_names``: see grader check --lenient-names.
 
     Returns the results dict (with ``key``, ``status`` and ``problem``). Never raises for
     anything the submission holds: the student is then "not graded" with the reason."""
@@ -237,7 +237,7 @@ def grade_student(student, key, out_dir, chapters, time_limit=STUDENT_TIME_LIMIT
         try:
             if problem is None:
                 results, feedback, problem = _grade_in_child(student, tmp, report_dir, chapters, time_limit,
-                                                             check_time_limit, language)
+                                                             check_time_limit, language, lenient_names)
                 status = "graded" if results is not None else "not graded"
         except BadSubmission as exc:
             status, problem = "not graded", str(exc)
@@ -261,7 +261,8 @@ def grade_student(student, key, out_dir, chapters, time_limit=STUDENT_TIME_LIMIT
         return results
 
 
-def _grade_in_child(student, tmp, report_dir, chapters, time_limit, check_time_limit, language):
+def _grade_in_child(student, tmp, report_dir, chapters, time_limit, check_time_limit, language,
+                    lenient_names=False):
     """(results or None, feedback, problem) of ``python -m grader check`` on the student."""
     folder = unpack(student.source, Path(tmp) / "unzipped") if student.is_zip else student.source
     json_path = Path(tmp) / "results.json"
@@ -271,6 +272,8 @@ def _grade_in_child(student, tmp, report_dir, chapters, time_limit, check_time_l
         command += ["--chapter", chapter]
     if check_time_limit:
         command += ["--time-limit", str(check_time_limit)]
+    if lenient_names:
+        command += ["--lenient-names"]
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "PYTHONIOENCODING": "utf-8:backslashreplace"}
     done = subprocess.run(command, cwd=KIT_ROOT, capture_output=True, timeout=time_limit, env=env,
                           start_new_session=True)
@@ -371,22 +374,23 @@ class Progress:
 
 
 def run_batch(submissions, out_dir, chapters=CHAPTERS, jobs=None, time_limit=STUDENT_TIME_LIMIT, stream=sys.stderr,
-              check_time_limit=None, language=None, class_report=False, allow_weak=False):
+              check_time_limit=None, language=None, class_report=False, allow_weak=False, lenient_names=False):
     """Grade every student of ``submissions`` that is new or changed; returns a summary dict:
     students, graded_now, not_graded ({name: problem}), skipped ({entry: reason}) and flagged
     ({name: why})).
 
     language: of the feedback (default: the locale's); class_report: also write
-    class_report.md (the command line does). Grading is for credit: grader.isolation.IsolationError
-    unless the kernel confines the submissions' code, or ``allow_weak``."""
+    class_report.md (the command line does); lenient_names: see grader check --lenient-names.
+    Grading is for credit: grader.isolation.IsolationError unless the kernel confines the
+    submissions' code, or ``allow_weak``."""
     language = resolve_language(language)
     with using(language):
         isolation.require_for_credit(allow_weak)
         return _run_batch(submissions, out_dir, chapters, jobs, time_limit, stream, check_time_limit, language,
-                          class_report)
+                          class_report, lenient_names)
 
 
-def _plan(student, version, chapter_tag, language, out_dir):
+def _plan(student, version, chapter_tag, language, out_dir, lenient_names=False):
     """(key, problem, notes) of one student: problem is why it cannot be graded (too large,
     unreadable), else None. Never raises."""
     try:
@@ -397,17 +401,18 @@ def _plan(student, version, chapter_tag, language, out_dir):
     except Exception as exc:  # noqa: BLE001  (an unreadable file is that student's problem only)
         detail = f"{type(exc).__name__}: {exc}"
         return f"unreadable-{version}", render(Message("batch.unexpected", detail=visible(detail))), []
-    return f"{digest}-{version}-{chapter_tag}-{language}", None, notes
+    return f"{digest}-{version}-{chapter_tag}-{language}" + ("-lenient" if lenient_names else ""), None, notes
 
 
-def _run_batch(submissions, out_dir, chapters, jobs, time_limit, stream, check_time_limit, language, class_report):
+def _run_batch(submissions, out_dir, chapters, jobs, time_limit, stream, check_time_limit, language, class_report,
+               lenient_names=False):
     students, skipped = survey_students(submissions)
     flags = flag_names(students)
     version = grader_version()
     chapter_tag = ",".join(chapters)
     todo = []
     for student in students:
-        key, problem, notes = _plan(student, version, chapter_tag, language, out_dir)
+        key, problem, notes = _plan(student, version, chapter_tag, language, out_dir, lenient_names)
         if problem is not None or previous_key(out_dir, student) != key:
             todo.append((student, key, problem, notes))
     Path(out_dir).mkdir(parents=True, exist_ok=True)
@@ -416,7 +421,7 @@ def _run_batch(submissions, out_dir, chapters, jobs, time_limit, stream, check_t
     jobs = jobs or os.cpu_count() or 1
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
         futures = {pool.submit(grade_student, s, key, out_dir, chapters, time_limit, check_time_limit, language,
-                               problem, notes): s for s, key, problem, notes in todo}
+                               problem, notes, lenient_names): s for s, key, problem, notes in todo}
         for future in concurrent.futures.as_completed(futures):
             student = futures[future]
             try:
@@ -571,6 +576,8 @@ def main(argv=None):
                         help="language of the feedback and the class report (default: the locale's)")
     parser.add_argument("--allow-weak-isolation", action="store_true",
                         help="grade even where the kernel cannot confine the submissions' code (docs/isolation.md)")
+    parser.add_argument("--lenient-names", action="store_true",
+                        help="grade names the book's written differently (ReLU for Relu) under the book's names")
     parser.add_argument("--no-class-report", action="store_true",
                         help="do not write class_report.md (scores per chapter, most frequent mistakes)")
     args = parser.parse_args(argv)
@@ -585,7 +592,7 @@ def main(argv=None):
         try:
             summary = run_batch(submissions, out_dir, chapters, args.jobs, check_time_limit=args.time_limit,
                                 language=language, class_report=not args.no_class_report,
-                                allow_weak=args.allow_weak_isolation)
+                                allow_weak=args.allow_weak_isolation, lenient_names=args.lenient_names)
         except isolation.IsolationError as exc:
             print(render(Message("cli.could_not_run", detail=str(exc))), file=sys.stderr)
             return 2

@@ -43,20 +43,35 @@ def prepare_dataset():
 
 
 def grade(submission, chapters=CHAPTERS, include_hidden=True, progress=None, select=None, time_limit=None,
-          for_credit=False, allow_weak=False):
+          for_credit=False, allow_weak=False, lenient_names=False, renamed=None):
     """Grade ``submission`` on ``chapters``; returns the list of results.
 
     select: an optional predicate on checks (only those it accepts are run).
     time_limit: seconds, to lower every check's own limit per call (tests use it).
     for_credit: refuse (grader.isolation.IsolationError) unless the submission's code is
     confined by the kernel, or ``allow_weak``.
+    lenient_names: grade files and names that are the book's written differently (ReLU for
+    Relu) under the book's names (grader.names); ``renamed``, a list, then receives what was
+    graded under another name (grader.names.NearMiss).
     """
     from grader import isolation
     from grader.checking import reconcile, run_check
 
     if for_credit:
         isolation.require_for_credit(allow_weak)
+    if lenient_names:
+        import tempfile
+
+        from grader import names
+
+        with tempfile.TemporaryDirectory(prefix="book-names-") as tmp:
+            copy = Path(tmp) / "submission"
+            applied = names.book_named_copy(submission, copy)
+            if renamed is not None:
+                renamed.extend(applied)
+            return grade(copy, chapters, include_hidden, progress, select, time_limit)
     from grader.checks import all_checks
+    from grader.names import explain_near_misses
     from grader.runner import Worker
 
     checks = [c for c in all_checks(chapters, include_hidden) if select is None or select(c)]
@@ -66,6 +81,7 @@ def grade(submission, chapters=CHAPTERS, include_hidden=True, progress=None, sel
     with Worker(submission, include_hidden) as worker:
         for check in checks:
             result = run_check(check, worker, time_limit)
+            explain_near_misses(result, submission)
             results.append(result)
             if progress:
                 progress(result)
@@ -165,6 +181,9 @@ def main(argv=None):
                        help="language of the feedback (default: the locale's, ko for a ko_* locale, else en)")
     check.add_argument("--report-dir", metavar="DIR", default=None,
                        help="also write report.txt and its pictures (PNG, if matplotlib is installed) here")
+    check.add_argument("--lenient-names", action="store_true",
+                       help="grade files and names that are the book's written differently (ReLU for Relu, "
+                            "common/function.py) under the book's names, and list them")
     args = parser.parse_args(argv)
     language = resolve_language(args.lang)
     set_language(language)
@@ -196,12 +215,18 @@ def main(argv=None):
             return EXIT_ERROR
     print(render(Message("cli.grading", submission=visible(str(submission)), chapters=", ".join(chapters))),
           file=sys.stderr)
+    renamed = []
     try:
         results = grade(submission, chapters, include_hidden=not args.public, progress=progress,
-                        time_limit=args.time_limit)
+                        time_limit=args.time_limit, lenient_names=args.lenient_names, renamed=renamed)
     except (OSError, WorkerStartError, IsolationError) as exc:
         print(render(Message("cli.could_not_run", detail=visible(str(exc)))), file=sys.stderr)
         return EXIT_ERROR
+    if renamed:
+        print(render(Message("names.heading")))
+        for near_miss in renamed:
+            print("  " + visible(render(near_miss.message())))
+        print()
     from grader import isolation
 
     level = isolation.level()

@@ -33,3 +33,27 @@ def chapter_of(module_path, qualname):
     """Chapter that grades ``qualname`` (e.g. 'Affine.backward') of ``module_path``."""
     top = qualname.split(".")[0]
     return ITEM_CHAPTER.get((module_path, top), MODULE_CHAPTER[module_path])
+
+# Other names under which the book's editions and repositories define an item: the original
+# Japanese repository calls mean_squared_error ``sum_squared_error`` (the same 0.5 * sum).
+# {(module, the book's name): (accepted names, ...)}
+ACCEPTED_NAMES = {
+    ("common.functions", "mean_squared_error"): ("sum_squared_error",),
+}
+
+# The names the checks look for, per file (the book's names).
+BOOK_NAMES = {
+    "common/functions.py": ("identity_function", "step_function", "sigmoid", "sigmoid_grad", "relu", "relu_grad",
+                            "softmax", "mean_squared_error", "cross_entropy_error"),
+    "common/gradient.py": ("numerical_gradient",),
+    "common/util.py": ("conv_output_size", "im2col", "col2im"),
+    "common/layers.py": ("Relu", "Sigmoid", "Affine", "SoftmaxWithLoss", "Dropout", "BatchNormalization",
+                         "Convolution", "Pooling"),
+    "common/optimizer.py": ("SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam"),
+    "common/multi_layer_net.py": ("MultiLayerNet",),
+    "common/multi_layer_net_extend.py": ("MultiLayerNetExtend",),
+    "common/trainer.py": ("Trainer",),
+    "ch05/layer_naive.py": ("MulLayer", "AddLayer"),
+    "ch05/two_layer_net.py": ("TwoLayerNet",),
+    "ch07/simple_convnet.py": ("SimpleConvNet",),
+}

@@ -79,6 +79,7 @@ KINDS = {
     "one_hot_labels": "4.5.1",
     "forward_not_run": "5.7.2",
     "params_copied": CHECK,
+    "state_shared": None,
     # chapter 6
     "rebinds_params": "6.1.2",
     "state_reset": CHECK,
@@ -105,6 +106,7 @@ KINDS = {
     "decay_on_biases": "6.4.2",
     "optimizer_name_case": None,
     "optimizer_key_spelling": None,
+    "optimizer_class_missing": None,
     "iterations_per_epoch": "4.5.3",
     # chapter 7
     "true_division": "7.2.4",
@@ -115,6 +117,7 @@ KINDS = {
     "argmax_axis": "7.4.4",
     "tied_maxima_all_take": "7.4.4",
     "pool_not_halved": "7.5",
+    "pool_output_ignores_pad": "7.4.4",
     "short_batch_dropped": None,
     "accumulator_overwritten": None,
     # learning curves (MNIST)
@@ -195,8 +198,22 @@ def constant_factor(actual, expected, rtol=1e-3):
     return float(ratios[0])
 
 
-def classify_factor(factor, batch=None):
-    """A Diagnosis for ``actual = factor * expected``: sign, 1/N, N, or some constant."""
+# A ratio of two numbers says nothing: "a constant factor everywhere" needs at least this many
+# nonzero elements sharing it. The specific factors (-1, 1/N, N) are named on a single number too.
+MIN_SHARED_RATIO = 3
+
+
+def shared_ratio_size(expected):
+    """How many elements of ``expected`` a common ratio would rest on (the clearly nonzero ones)."""
+    expected = np.asarray(expected, dtype=np.float64)
+    scale = float(np.max(np.abs(expected), initial=0.0))
+    return int(np.count_nonzero(np.abs(expected) > 1e-3 * scale)) if scale > 0 else 0
+
+
+def classify_factor(factor, batch=None, shared=MIN_SHARED_RATIO):
+    """A Diagnosis for ``actual = factor * expected``: sign, 1/N, N, or some constant (the
+    last only when ``shared``, the number of elements with that ratio, is at least
+    MIN_SHARED_RATIO)."""
     if factor is None:
         return None
     if np.isclose(factor, -1.0, rtol=1e-3):
@@ -206,6 +223,8 @@ def classify_factor(factor, batch=None):
             return Diagnosis("factor_1_over_n", {"n": int(batch)})
         if np.isclose(factor, float(batch), rtol=1e-3):
             return Diagnosis("factor_n", {"n": int(batch)})
+    if shared < MIN_SHARED_RATIO:
+        return None
     return Diagnosis("constant_factor", {"factor": float(factor)})
 
 
@@ -350,7 +369,7 @@ def diagnose(actual, expected, *, batch=None, dout=None, mask=None, region=None,
         return None
     if is_all_zero(actual, expected):
         return Diagnosis("all_zero")
-    factor = classify_factor(constant_factor(actual, expected), batch)
+    factor = classify_factor(constant_factor(actual, expected), batch, shared_ratio_size(expected))
     if factor:
         return factor
     if dout is not None and ignores_upstream(actual, expected, dout):

@@ -470,6 +470,21 @@ CATALOGUE = {
     "error.missing_name": {
         "en": "{file} defines no {name}",
         "ko": "{file}에 {name|이/가} 정의되어 있지 않습니다"},
+    "error.missing_file_near": {
+        "en": "{file} is missing from the submission; found {found}, which the book calls {file}",
+        "ko": "제출물에 {file} 파일이 없습니다. 비슷한 파일을 찾았습니다(책의 파일 이름: {file}, 찾은 파일: {found})"},
+    "error.missing_name_near": {
+        "en": "{file} defines no {name}; found {found}, which the book calls {name}",
+        "ko": "{file} 파일에 {name} 정의가 없습니다. 비슷한 이름을 찾았습니다(책의 이름: {name}, 찾은 이름: {found})"},
+    "names.name_graded_as": {
+        "en": "{file}: {found} is graded as {book}, the book's name",
+        "ko": "{file}: {found} 항목을 책의 이름({book}) 기준으로 채점합니다"},
+    "names.file_graded_as": {
+        "en": "{found} is graded as {book}, the book's file",
+        "ko": "{found} 파일을 책의 파일 이름({book}) 기준으로 채점합니다"},
+    "names.heading": {
+        "en": "Graded under the book's names (--lenient-names), as the submission names them differently:",
+        "ko": "제출물의 이름이 책과 달라서 책의 이름으로 채점한 항목(--lenient-names):"},
     "error.syntax": {
         "en": "SyntaxError in {file}, line {line}: {detail}",
         "ko": "{file}의 {line}번째 줄에 문법 오류(SyntaxError)가 있습니다: {detail}"},
@@ -548,9 +563,6 @@ CATALOGUE = {
         "ko": "채점기가 허용하지 않는 동작입니다: {what}"},
 
     # ============================================================ hidden checks of chapter 5
-    "check.ch05.layer_state": {
-        "en": "Relu, Sigmoid, Affine and SoftmaxWithLoss keep their own state per instance and per forward pass",
-        "ko": "Relu, Sigmoid, Affine, SoftmaxWithLoss 계층이 인스턴스마다, 순전파마다 자기 상태를 따로 유지한다"},
     "hidden.ch05.missing": {
         "en": "{what} is missing",
         "ko": "{what|이/가} 없습니다"},
@@ -870,6 +882,16 @@ CATALOGUE = {
     "diagnosis.optimizer_name_case": {
         "en": "the optimizer's name is looked up as given: look it up in lower case (optimizer.lower())",
         "ko": "옵티마이저 이름을 주어진 그대로 찾습니다. 소문자로 바꿔서 찾으세요(optimizer.lower())"},
+    "diagnosis.state_shared": {
+        "en": "the layer gives another result next to a second instance, or after a second forward pass, than alone: "
+              "keep what backward needs on self (not on the class or the module), from the latest forward",
+        "ko": "다른 인스턴스와 함께 쓰거나 순전파를 한 번 더 하면 혼자 쓸 때와 결과가 달라집니다. 역전파에 필요한 값은 "
+              "클래스나 모듈이 아닌 self에 두고, 가장 최근 순전파의 값을 쓰세요"},
+    "diagnosis.optimizer_class_missing": {
+        "en": "common/optimizer.py has no class {name} (in any case), so the Trainer has nothing to look the "
+              "name up: write that optimizer class first",
+        "ko": "common/optimizer.py에 해당 옵티마이저 클래스가 없어서(대소문자 무관) Trainer가 이름으로 찾을 대상이 "
+              "없습니다. 먼저 옵티마이저 클래스를 작성하세요: {name}"},
     "diagnosis.optimizer_key_spelling": {
         "en": "a key of the optimizer table is misspelt (the book's own code has 'rmsprpo'): spell every key as the "
               "name in lower case",
@@ -884,6 +906,12 @@ CATALOGUE = {
     "diagnosis.single_padding": {
         "en": "the padding counts on both sides: (H + 2*P - FH) // S + 1",
         "ko": "패딩은 양쪽에 붙습니다: (H + 2*P - FH) // S + 1"},
+    "diagnosis.pool_output_ignores_pad": {
+        "en": "the output size leaves pad out while im2col pads the image: use "
+              "out_h = (H + 2*pad - pool_h) // stride + 1 and the same for out_w (the book's own Pooling works only "
+              "with pad=0)",
+        "ko": "im2col은 이미지에 패딩을 넣는데 출력 크기 계산에는 패딩이 빠져 있습니다. out_h = (H + 2*pad - pool_h) "
+              "// stride + 1로 계산하고 out_w도 같은 식으로 계산하세요(책의 Pooling 코드도 pad=0일 때만 맞습니다)"},
     "diagnosis.padding_ignored": {
         "en": "every case with padding fails and every case without passes: pad the image (np.pad) before taking the "
               "windows",
@@ -1127,6 +1155,12 @@ CATALOGUE = {
     "diagnosis_title.optimizer_name_case": {
         "en": "optimizer name not lower-cased",
         "ko": "옵티마이저 이름을 소문자로 바꾸지 않음"},
+    "diagnosis_title.state_shared": {
+        "en": "layer state shared or stale",
+        "ko": "계층 상태가 공유되거나 오래됨"},
+    "diagnosis_title.optimizer_class_missing": {
+        "en": "optimizer class missing",
+        "ko": "옵티마이저 클래스가 없음"},
     "diagnosis_title.optimizer_key_spelling": {
         "en": "optimizer key misspelt",
         "ko": "옵티마이저 키의 철자가 틀림"},
@@ -1139,6 +1173,9 @@ CATALOGUE = {
     "diagnosis_title.single_padding": {
         "en": "padding counted once",
         "ko": "패딩을 한쪽만 셈"},
+    "diagnosis_title.pool_output_ignores_pad": {
+        "en": "pooling output size without pad",
+        "ko": "풀링 출력 크기에 패딩이 빠짐"},
     "diagnosis_title.padding_ignored": {
         "en": "im2col ignores the padding",
         "ko": "im2col이 패딩을 무시함"},
@@ -1736,6 +1773,9 @@ CATALOGUE = {
     "check.ch05.net_numerical_gradient": {
         "en": "TwoLayerNet.numerical_gradient approximates the gradient of the loss",
         "ko": "TwoLayerNet.numerical_gradient가 손실 함수의 기울기를 근사한다"},
+    "check.ch05.layer_state": {
+        "en": "Relu, Sigmoid, Affine and SoftmaxWithLoss keep their own state per instance and per forward pass",
+        "ko": "Relu, Sigmoid, Affine, SoftmaxWithLoss 계층은 인스턴스마다, 순전파마다 자신의 상태를 유지함"},
     "check.ch05.net_mnist": {
         "en": "TwoLayerNet learns MNIST with SGD and backpropagation",
         "ko": "TwoLayerNet이 SGD와 오차역전파법으로 MNIST를 학습한다"},
@@ -1899,6 +1939,77 @@ CATALOGUE = {
     "ch05.net.init_std": {
         "en": "params['{key}'] has standard deviation {std:.3g} with the default weight_init_std=0.01",
         "ko": "기본값 weight_init_std=0.01에서 params['{key}']의 표준편차가 {std:.3g}입니다"},
+    "ch05.net.init_std_other_default": {
+        "en": "params['{key}'] has standard deviation {std:.3g} because weight_init_std defaults to {default:g} "
+              "in your TwoLayerNet; the book's default is 0.01",
+        "ko": "작성한 TwoLayerNet에서 weight_init_std의 기본값을 다르게 정해서 params['{key}']의 표준편차가 "
+              "0.01 근처가 아닙니다. 책의 기본값 0.01을 쓰세요 (표준편차: {std:.3g}, 기본값: {default:g})"},
+    "ch05.net.init_std_no_default": {
+        "en": "params['{key}'] has standard deviation {std:.3g} for TwoLayerNet(input_size, hidden_size, "
+              "output_size), built without weight_init_std: the book's default draws weights with std 0.01",
+        "ko": "weight_init_std 없이 TwoLayerNet(input_size, hidden_size, output_size)로 만들었을 때 "
+              "params['{key}']의 표준편차가 0.01 근처가 아닙니다(표준편차: {std:.3g}). 책의 기본값은 0.01입니다"},
+    "hidden.state.missing": {
+        "en": "{what} is missing",
+        "ko": "다음 값이 없습니다: {what}"},
+    "hidden.state.case.relu": {
+        "en": "two Relu layers: forward a, forward b, backward a, backward b",
+        "ko": "Relu 계층 두 개: a 순전파, b 순전파, a 역전파, b 역전파"},
+    "hidden.state.case.sigmoid": {
+        "en": "two Sigmoid layers: forward a, forward b, backward a, backward b",
+        "ko": "Sigmoid 계층 두 개: a 순전파, b 순전파, a 역전파, b 역전파"},
+    "hidden.state.case.affine": {
+        "en": "two Affine layers: forward a, forward b (4-D input), backward a, backward b",
+        "ko": "Affine 계층 두 개: a 순전파, b 순전파(4차원 입력), a 역전파, b 역전파"},
+    "hidden.state.case.softmax": {
+        "en": "two SoftmaxWithLoss layers with batches of 5 and 2: forward a, forward b, backward a, backward b",
+        "ko": "배치 크기 5와 2인 SoftmaxWithLoss 계층 두 개: a 순전파, b 순전파, a 역전파, b 역전파"},
+    "hidden.state.case.second_forward": {
+        "en": "one Relu and one Affine: a second forward on another batch, then backward",
+        "ko": "Relu 하나와 Affine 하나: 다른 배치로 두 번째 순전파를 한 뒤 역전파"},
+    "hidden.state.what.dx": {
+        "en": "dx of {cls} {n}",
+        "ko": "{n}번째 {cls} 계층의 dx"},
+    "hidden.state.what.attributes": {
+        "en": "the attributes of {cls} {n}",
+        "ko": "{n}번째 {cls} 계층의 속성"},
+    "hidden.state.what.relu_own_mask": {
+        "en": "dx of Relu {n} (its own mask, not the other layer's)",
+        "ko": "{n}번째 Relu 계층의 dx(다른 계층이 아닌 자신의 마스크로 계산)"},
+    "hidden.state.what.sigmoid_own_output": {
+        "en": "dx of Sigmoid {n} (its own output, not the other layer's)",
+        "ko": "{n}번째 Sigmoid 계층의 dx(다른 계층이 아닌 자신의 출력으로 계산)"},
+    "hidden.state.what.affine_own_shape": {
+        "en": "dx of Affine {n} (in the shape of its own input {shape})",
+        "ko": "{n}번째 Affine 계층의 dx(자신의 입력 형상 {shape} 그대로)"},
+    "hidden.state.what.dW": {
+        "en": "dW of Affine {n}",
+        "ko": "{n}번째 Affine 계층의 dW"},
+    "hidden.state.what.softmax_batch": {
+        "en": "dx of SoftmaxWithLoss {n} (batch of {batch})",
+        "ko": "{n}번째 SoftmaxWithLoss 계층의 dx(배치 크기: {batch})"},
+    "hidden.state.what.relu_latest": {
+        "en": "dx of Relu after two forward passes (the mask of the latest)",
+        "ko": "순전파를 두 번 한 뒤 Relu 계층의 dx(마지막 순전파의 마스크로 계산)"},
+    "hidden.state.what.affine_latest": {
+        "en": "dx of Affine after two forward passes (the input of the latest, in its shape {shape})",
+        "ko": "순전파를 두 번 한 뒤 Affine 계층의 dx(마지막 입력의 형상 {shape} 그대로)"},
+    "hidden.state.what.affine_latest_dW": {
+        "en": "dW of Affine after two forward passes",
+        "ko": "순전파를 두 번 한 뒤 Affine 계층의 dW"},
+    "net.own_layers.case": {
+        "en": "note, no points: the same with your own layers",
+        "ko": "참고(점수 없음): 직접 작성한 계층으로 같은 계산"},
+    "net.own_layers": {
+        "en": "the network is right on the grader's layers and its points are given for that; it also fails with "
+              "your own layers, caused by: {causes} (the checks of those layers above say what to fix)",
+        "ko": "채점기의 계층으로는 신경망이 맞으므로 점수는 그대로입니다. 직접 작성한 계층으로는 틀리며, 원인이 되는 "
+              "계층: {causes} (위의 계층 검사에서 고칠 점을 확인하세요)"},
+    "net.own_layers_together": {
+        "en": "the network is right on the grader's layers and its points are given for that; it fails with your "
+              "own layers, with no single layer to blame (see the layer checks above)",
+        "ko": "채점기의 계층으로는 신경망이 맞으므로 점수는 그대로입니다. 직접 작성한 계층으로는 틀리지만 한 계층만의 "
+              "문제는 아닙니다(위의 계층 검사를 확인하세요)"},
     "ch05.net.bias_not_zero": {
         "en": "params['{key}'] does not start at zero",
         "ko": "params['{key}']{|이/가} 0에서 시작하지 않습니다"},
@@ -2246,6 +2357,9 @@ CATALOGUE = {
     "ch06.init.case": {
         "en": "weight_init_std={setting}: weights of std {words}, biases 0",
         "ko": "weight_init_std={setting}: 가중치의 표준편차는 {words}, 편향은 0"},
+    "ch06.init.case_class": {
+        "en": "{cls}(..., weight_init_std={setting}): weights of std {words}, biases 0",
+        "ko": "{cls}(..., weight_init_std={setting}): 가중치의 표준편차는 {words}, 편향은 0"},
     "ch06.init.not_dict": {
         "en": "params is not a dict",
         "ko": "params가 딕셔너리가 아닙니다"},

@@ -9,6 +9,7 @@ import importlib
 import os
 import traceback
 
+from grader.contract import ACCEPTED_NAMES
 from grader.messages import Message as M
 from grader.messages import pack, render
 
@@ -38,6 +39,9 @@ def load(module_name, name=None):
     try:
         return getattr(module, name)
     except AttributeError:
+        for other in ACCEPTED_NAMES.get((module_name, name), ()):
+            if hasattr(module, other):
+                return getattr(module, other)
         raise MissingItem(M("error.missing_name", file=module_file(module_name), name=name)) from None
 
 

@@ -1,11 +1,13 @@
 """Chapter 5: backpropagation. The computational-graph nodes of ch05/layer_naive.py, the
 layers Relu, Sigmoid, Affine and SoftmaxWithLoss of common/layers.py, and the TwoLayerNet
 of ch05/two_layer_net.py, down to training it on MNIST. 100 points."""
+import inspect
+
 import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from grader import diagnose, oracles
+from grader import diagnose, oracles, standins
 from grader.checking import (
     GRADIENT_TOLERANCE,
     Mismatch,
@@ -17,7 +19,7 @@ from grader.checking import (
     expect_shape,
     relative_error,
 )
-from grader.checks.common import LOSS_RTOL, away_from_zero, mnist_images, mnist_labels, rng_for
+from grader.checks.common import LOSS_RTOL, away_from_zero, mnist_images, mnist_labels, note_own_layers, rng_for
 from grader.diagnose import Diagnosis
 from grader.messages import Message as M
 from grader.probes import layer
@@ -404,6 +406,7 @@ def probe_net_api(input_size, hidden_size, output_size):
     last = getattr(net, "lastLayer", None)
     default = TwoLayerNet(input_size, hidden_size, output_size)
     default_params = getattr(default, "params", None)
+    declared = declared_default(TwoLayerNet, "weight_init_std")
     return {
         "params": {str(k): list(np.shape(v)) for k, v in params.items()} if isinstance(params, dict) else None,
         "layers": [str(k) for k in layers.keys()] if hasattr(layers, "keys") else None,
@@ -413,7 +416,20 @@ def probe_net_api(input_size, hidden_size, output_size):
         "methods": {m: callable(getattr(net, m, None))
                     for m in ("predict", "loss", "accuracy", "numerical_gradient", "gradient")},
         "default_params": _copies(default_params) if isinstance(default_params, dict) else None,
+        "default_std": declared,
     }
+
+
+def declared_default(cls, name):
+    """The default value of the argument ``name`` of ``cls(...)`` when it is a number, else None."""
+    try:
+        parameter = inspect.signature(cls).parameters.get(name)
+    except (TypeError, ValueError):
+        return None
+    default = getattr(parameter, "default", None)
+    if isinstance(default, (int, float)) and not isinstance(default, bool):
+        return float(default)
+    return None
 
 
 @check("ch05", "TwoLayerNet has the book's params, layers and methods", points=6, book="5.7.2")
@@ -455,6 +471,12 @@ def net_api(ctx):
         for key in ("W1", "W2"):
             std = float(np.std(as_array(params[key], f"params['{key}']")))
             if not 0.008 < std < 0.012:
+                # Say what the student's code does: its own default, when it declares one.
+                declared = get().get("default_std")
+                if declared is None:
+                    raise Mismatch(M("ch05.net.init_std_no_default", key=key, std=std))
+                if declared != 0.01:
+                    raise Mismatch(M("ch05.net.init_std_other_default", key=key, std=std, default=declared))
                 raise Mismatch(M("ch05.net.init_std", key=key, std=std))
         for key in ("b1", "b2"):
             if np.any(as_array(params[key], f"params['{key}']") != 0):
@@ -466,12 +488,13 @@ NET_STD = 0.5  # gradients far from zero, yet (with x ~ N(0, 0.5**2)) softmax pr
 
 
 def probe_net_outputs(sizes, weight_init_std, x, t, method):
-    """Build a TwoLayerNet; return its initial params and what ``method`` (predict, loss
-    or accuracy) gives for x (and t)."""
-    net = load(NET, "TwoLayerNet")(**sizes, weight_init_std=weight_init_std)
-    params = _copies(net.params)
-    args = (x,) if method == "predict" else (x, t)
-    return {"params": params, "value": getattr(net, method)(*args)}
+    """Build a TwoLayerNet on the grader's stand-in layers; return its initial params and
+    what ``method`` (predict, loss or accuracy) gives for x (and t)."""
+    with standins.swapped_in(NET):
+        net = load(NET, "TwoLayerNet")(**sizes, weight_init_std=weight_init_std)
+        params = _copies(net.params)
+        args = (x,) if method == "predict" else (x, t)
+        return {"params": params, "value": getattr(net, method)(*args)}
 
 
 def net_scores(params, x):
@@ -516,11 +539,14 @@ def net_outputs(ctx):
             expect_close(value, expected, M(f"ch05.what.accuracy_{kind}"))
 
 
-def probe_net_gradient(sizes, weight_init_std, x, t):
-    """Build a TwoLayerNet; return its params and what gradient(x, t) gives there."""
-    net = load(NET, "TwoLayerNet")(**sizes, weight_init_std=weight_init_std)
-    params = _copies(net.params)
-    return {"params": params, "grads": net.gradient(x, t)}
+def probe_net_gradient(sizes, weight_init_std, x, t, stand_ins=tuple(standins.STAND_INS)):
+    """Build a TwoLayerNet with the layer classes ``stand_ins`` replaced by the grader's
+    (none: the student's own layers); return its params, what gradient(x, t) gives there and
+    which stand-ins the network holds."""
+    with standins.swapped_in(NET, stand_ins):
+        net = load(NET, "TwoLayerNet")(**sizes, weight_init_std=weight_init_std)
+        params = _copies(net.params)
+        return {"params": params, "grads": net.gradient(x, t), "stand_ins": standins.stand_ins_in(net)}
 
 
 def grad_of(grads, key, what="gradient(x, t)"):
@@ -540,7 +566,7 @@ def net_gradient(ctx):
     numerical = {}
 
     def get():
-        with diagnosed_errors("forward_not_run", "'NoneType' object"):
+        with diagnosed_errors("forward_not_run", "'NoneType' object", standins.NO_FORWARD):
             return call()
 
     def expected():
@@ -557,7 +583,7 @@ def net_gradient(ctx):
             expect_gradient(grad_of(grads, key), expected()[key], f"gradient['{key}']", batch=len(x), others=others)
     with ctx.case(M("ch05.net.case.gradient_labels"), weight=3):
         x2, labels2, _ = net_data(rng, 7)
-        with diagnosed_errors("forward_not_run", "'NoneType' object"):
+        with diagnosed_errors("forward_not_run", "'NoneType' object", standins.NO_FORWARD):
             got = ctx.call(probe_net_gradient, sizes=NET_SIZES, weight_init_std=NET_STD, x=x2, t=labels2)
         params = net_params(got["params"])
         numerical2 = oracles.numerical_gradients(lambda p: oracles.mlp_loss(p, x2, labels2, hidden_layers=1),
@@ -566,6 +592,18 @@ def net_gradient(ctx):
             others = {k: v for k, v in numerical2.items() if k != key}
             expect_gradient(grad_of(got["grads"], key), numerical2[key], M("ch05.what.gradient_labels", key=key),
                             batch=len(x2), others=others)
+    if all(case.passed for case in ctx.result.cases):
+        def right(stand_ins):
+            got = ctx.call(probe_net_gradient, sizes=NET_SIZES, weight_init_std=NET_STD, x=x, t=one_hot,
+                           stand_ins=stand_ins)
+            params = net_params(got["params"])
+            numerical = oracles.numerical_gradients(lambda p: oracles.mlp_loss(p, x, labels, hidden_layers=1),
+                                                    params)
+            for key in KEYS:
+                expect_gradient(grad_of(got["grads"], key), numerical[key], f"gradient['{key}']")
+
+        note_own_layers(ctx, right, get()["stand_ins"])
+
 
 
 def probe_net_shared(sizes, weight_init_std, x, steps):

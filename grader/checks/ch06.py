@@ -1,11 +1,14 @@
 """Chapter 6: optimizers (SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam), Dropout,
 Batch Normalization, weight initialisation and weight decay in MultiLayerNet(Extend),
 the Trainer, and a short MNIST training run. 100 points."""
+import functools
+import inspect
+
 import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from grader import diagnose, oracles
+from grader import diagnose, oracles, standins
 from grader.checking import (
     GRADIENT_TOLERANCE,
     Mismatch,
@@ -85,45 +88,68 @@ def _nesterov_new_velocity(lr, momentum):
     return step
 
 
-def _adagrad(lr):
+def _root(value, eps, inside):
+    """sqrt(value) + eps, or sqrt(value + eps): both are the book's idea of a small constant
+    that keeps the division finite."""
+    return np.sqrt(value + eps) if inside else np.sqrt(value) + eps
+
+
+def _adagrad(lr, eps=1e-7, inside=False):
     def step(state, W, g, t):
         state["h"] = state.get("h", 0.0) + g * g
-        return W - lr * g / (np.sqrt(state["h"]) + 1e-7)
+        return W - lr * g / _root(state["h"], eps, inside)
     return step
 
 
-def _rmsprop(lr, decay_rate):
+def _rmsprop(lr, decay_rate, eps=1e-7, inside=False):
     def step(state, W, g, t):
         state["h"] = decay_rate * state.get("h", 0.0) + (1 - decay_rate) * g * g
-        return W - lr * g / (np.sqrt(state["h"]) + 1e-7)
+        return W - lr * g / _root(state["h"], eps, inside)
     return step
 
 
-def _adam(lr, beta1, beta2):
-    """Kingma and Ba's form: bias-corrected m_hat and v_hat, eps outside the root."""
+def _adam(lr, beta1, beta2, eps=1e-8, inside=False, folded=False):
+    """Kingma and Ba's form: bias-corrected m_hat and v_hat, the constant added to v_hat's
+    root; ``folded``: the book's form, both corrections folded into the step size
+    lr_t = lr * sqrt(1 - beta2**t) / (1 - beta1**t) and the constant added to v's root."""
     def step(state, W, g, t):
         state["m"] = beta1 * state.get("m", 0.0) + (1 - beta1) * g
         state["v"] = beta2 * state.get("v", 0.0) + (1 - beta2) * g * g
+        if folded:
+            lr_t = lr * np.sqrt(1 - beta2**t) / (1 - beta1**t)
+            return W - lr_t * state["m"] / _root(state["v"], eps, inside)
         m_hat = state["m"] / (1 - beta1**t)
         v_hat = state["v"] / (1 - beta2**t)
-        return W - lr * m_hat / (np.sqrt(v_hat) + 1e-8)
+        return W - lr * m_hat / _root(v_hat, eps, inside)
     return step
+
+
+SMALL_CONSTANTS = (1e-7, 1e-8)  # the book's and the paper's
+
+
+def with_small_constants(rule, **form):
+    """The accepted forms of ``rule``: its small constant 1e-7 or 1e-8, outside or inside the
+    root. Early on, Adam's v is about (1 - beta2) * g**2 (1e-3 g**2 with the defaults), so the
+    place of the constant moves a step by up to 3e-4 relative: more than the tolerance, hence
+    each form is a rule of its own rather than a looser tolerance."""
+    return [functools.partial(rule, eps=eps, inside=inside, **form)
+            for eps in SMALL_CONSTANTS for inside in (False, True)]
 
 
 # Rules of the usual mistakes, to name them (never to accept them).
 
-def _rmsprop_no_one_minus(lr, decay_rate):
+def _rmsprop_no_one_minus(lr, decay_rate, eps=1e-7, inside=False):
     def step(state, W, g, t):
         state["h"] = decay_rate * state.get("h", 0.0) + g * g
-        return W - lr * g / (np.sqrt(state["h"]) + 1e-7)
+        return W - lr * g / _root(state["h"], eps, inside)
     return step
 
 
-def _adam_no_bias_correction(lr, beta1, beta2):
+def _adam_no_bias_correction(lr, beta1, beta2, eps=1e-8, inside=False):
     def step(state, W, g, t):
         state["m"] = beta1 * state.get("m", 0.0) + (1 - beta1) * g
         state["v"] = beta2 * state.get("v", 0.0) + (1 - beta2) * g * g
-        return W - lr * state["m"] / (np.sqrt(state["v"]) + 1e-8)
+        return W - lr * state["m"] / _root(state["v"], eps, inside)
     return step
 
 
@@ -296,24 +322,29 @@ def nesterov_update(ctx):
 
 @check("ch06", "AdaGrad.update divides by the root of the summed squared gradients", points=5, book="6.1.5")
 def adagrad_update(ctx):
-    optimizer_check(ctx, "AdaGrad", [_adagrad], {"lr": 0.1}, {"lr": 0.01}, M("ch06.rule.adagrad"))
+    optimizer_check(ctx, "AdaGrad", with_small_constants(_adagrad), {"lr": 0.1}, {"lr": 0.01},
+                    M("ch06.rule.adagrad"))
 
 
 @check("ch06", "RMSprop.update divides by the root of a decaying average of squared gradients", points=5,
        book="6.1.5")
 def rmsprop_update(ctx):
-    optimizer_check(ctx, "RMSprop", [_rmsprop], {"lr": 0.02, "decay_rate": 0.9},
+    optimizer_check(ctx, "RMSprop", with_small_constants(_rmsprop), {"lr": 0.02, "decay_rate": 0.9},
                     {"lr": 0.01, "decay_rate": 0.99}, M("ch06.rule.rmsprop"),
-                    mistakes=[("rmsprop_no_one_minus", _rmsprop_no_one_minus, {})])
+                    mistakes=[("rmsprop_no_one_minus", rule, {})
+                              for rule in with_small_constants(_rmsprop_no_one_minus)])
 
 
 @check("ch06", "Adam.update follows Adam with bias correction across steps", points=6, book="6.1.6")
 def adam_update(ctx):
     # The paper's form and the book's (bias corrections folded into lr_t) both pass.
-    optimizer_check(ctx, "Adam", [_adam], {"lr": 0.01, "beta1": 0.8, "beta2": 0.99},
+    optimizer_check(ctx, "Adam", with_small_constants(_adam) + with_small_constants(_adam, folded=True),
+                    {"lr": 0.01, "beta1": 0.8, "beta2": 0.99},
                     {"lr": 0.001, "beta1": 0.9, "beta2": 0.999}, M("ch06.rule.adam"),
-                    mistakes=[("adam_no_bias_correction", _adam_no_bias_correction, {}),
-                              ("adam_step_count", _adam, {"clock": _per_key_clock})])
+                    mistakes=[("adam_no_bias_correction", rule, {})
+                              for rule in with_small_constants(_adam_no_bias_correction)]
+                    + [("adam_step_count", rule, {"clock": _per_key_clock})
+                       for rule in with_small_constants(_adam) + with_small_constants(_adam, folded=True)])
 
 
 # ================================================================== Dropout
@@ -323,9 +354,9 @@ def probe_dropout(x, dout, init_args, train_calls):
     the last, then two test-mode forwards. x: (200, 200)."""
     Dropout = load(LAYERS, "Dropout")
     layer = Dropout(*init_args)
-    trains = [layer.forward(x, train_flg=True) for _ in range(train_calls)]
+    trains = [layer.forward(x, True) for _ in range(train_calls)]
     dx = layer.backward(dout) if dout is not None else None
-    tests = [layer.forward(x, train_flg=False) for _ in range(2)]
+    tests = [layer.forward(x, False) for _ in range(2)]
     return {"trains": trains, "dx": dx, "tests": tests, "x_after": x}
 
 
@@ -418,7 +449,7 @@ def probe_batchnorm(gamma, beta, batches, init_kwargs=None, dout=None, test_x=No
     layer = BatchNormalization(gamma, beta, **(init_kwargs or {}))
     outs, running = [], []
     for x in batches:
-        outs.append(layer.forward(x, train_flg=True))
+        outs.append(layer.forward(x, True))
         running.append({"mean": _copy(getattr(layer, "running_mean", None)),
                         "var": _copy(getattr(layer, "running_var", None))})
     result = {"outs": outs, "running": running, "batches_after": batches}
@@ -427,7 +458,7 @@ def probe_batchnorm(gamma, beta, batches, init_kwargs=None, dout=None, test_x=No
         result["dgamma"] = getattr(layer, "dgamma", None)
         result["dbeta"] = getattr(layer, "dbeta", None)
     if test_x is not None:
-        result["test_out"] = layer.forward(test_x, train_flg=False)
+        result["test_out"] = layer.forward(test_x, False)
         result["running_after_test"] = {"mean": _copy(getattr(layer, "running_mean", None)),
                                         "var": _copy(getattr(layer, "running_var", None))}
     return result
@@ -671,18 +702,25 @@ def batchnorm_backward(ctx):
 
 # ================================================================== MultiLayerNet
 
-def probe_net_init(sizes, weight_init_std):
-    """MultiLayerNet(sizes[0], sizes[1:-1], sizes[-1], weight_init_std=...).params."""
-    MultiLayerNet = load(NET, "MultiLayerNet")
-    net = MultiLayerNet(sizes[0], list(sizes[1:-1]), sizes[-1], weight_init_std=weight_init_std)
+def probe_net_init(sizes, weight_init_std, cls="MultiLayerNet"):
+    """cls(sizes[0], sizes[1:-1], sizes[-1], weight_init_std=...).params, cls MultiLayerNet
+    or MultiLayerNetExtend (which the book writes as a class of its own, with its own
+    initialisation)."""
+    Net = load(NET if cls == "MultiLayerNet" else NET_EXTEND, cls)
+    net = Net(sizes[0], list(sizes[1:-1]), sizes[-1], weight_init_std=weight_init_std)
     return dict(net.params)
 
 
 def probe_net(cls, init_kwargs, params, x, t, train_flg=None):
-    """Build the network, copy ``params`` into its arrays in place (the layers hold the
-    same arrays), then loss(x, t) and gradient(x, t). x: (N, D), t: (N,) labels."""
+    """Build the network on the grader's stand-in layers (its own code is measured, not
+    its layers'), copy ``params`` into its arrays in place (the layers hold the same
+    arrays), then loss(x, t) and gradient(x, t). x: (N, D), t: (N,) labels."""
     module = NET if cls == "MultiLayerNet" else NET_EXTEND
-    Net = load(module, cls)
+    with standins.swapped_in(module):
+        return _net_loss_and_gradient(load(module, cls), init_kwargs, params, x, t, train_flg)
+
+
+def _net_loss_and_gradient(Net, init_kwargs, params, x, t, train_flg):
     net = Net(**init_kwargs)
     for key, value in params.items():
         if key not in net.params:
@@ -691,7 +729,7 @@ def probe_net(cls, init_kwargs, params, x, t, train_flg=None):
             return {"problem": "shape", "key": key, "shape": list(np.shape(net.params[key])),
                     "expected": list(np.shape(value))}
         net.params[key][...] = value
-    loss = net.loss(x, t) if train_flg is None else net.loss(x, t, train_flg=train_flg)
+    loss = net.loss(x, t) if train_flg is None else net.loss(x, t, train_flg)
     grads = net.gradient(x, t)
     return {"loss": loss, "grads": dict(grads) if isinstance(grads, dict) else grads}
 
@@ -751,26 +789,35 @@ INIT_STDS = {  # weight_init_std: (std as a function of fan_in, in words)
 
 @check("ch06", "MultiLayerNet draws He, Xavier and fixed-std initial weights", points=5, book="6.2")
 def net_initialisation(ctx):
-    for setting, (std_of, words) in INIT_STDS.items():
-        with ctx.case(M("ch06.init.case", setting=repr(setting), words=words)):
-            params = ctx.call(probe_net_init, sizes=list(INIT_SIZES), weight_init_std=setting)
-            if not isinstance(params, dict):
-                raise Mismatch(M("ch06.init.not_dict"))
-            for i in range(1, len(INIT_SIZES)):
-                fan_in, fan_out = INIT_SIZES[i - 1], INIT_SIZES[i]
-                if f"W{i}" not in params or f"b{i}" not in params:
-                    raise Mismatch(M("ch06.init.missing", i=i))
-                W = expect_shape(params[f"W{i}"], (fan_in, fan_out), f"W{i}")
-                expect_close(params[f"b{i}"], np.zeros(fan_out), f"b{i}", rtol=0, atol=0)
-                want = std_of(fan_in)
-                if abs(W.std() / want - 1) > 0.04 or abs(W.mean()) > 0.1 * want:
-                    diagnosis = None
-                    if abs(W.std() / np.sqrt(1 / fan_in) - 1) <= 0.04 and setting in ("relu", "he"):
-                        diagnosis = "he_as_xavier"
-                    elif abs(W.std() / np.sqrt(2 / fan_in) - 1) <= 0.04 and setting in ("sigmoid", "xavier"):
-                        diagnosis = "xavier_as_he"
-                    raise Mismatch(M("ch06.init.std", i=i, fan_in=fan_in, mean=W.mean(), std=W.std(), words=words,
-                                     want=want), diagnosis)
+    cases = [("MultiLayerNet", setting) for setting in INIT_STDS] + [("MultiLayerNetExtend", "relu")]
+    for cls, setting in cases:
+        std_of, words = INIT_STDS[setting]
+        label = M("ch06.init.case", setting=repr(setting), words=words) if cls == "MultiLayerNet" else \
+            M("ch06.init.case_class", cls=cls, setting=repr(setting), words=words)
+        with ctx.case(label):
+            params = ctx.call(probe_net_init, sizes=list(INIT_SIZES), weight_init_std=setting, cls=cls)
+            expect_initial_weights(params, setting, std_of, words)
+
+
+def expect_initial_weights(params, setting, std_of, words):
+    """params of a network of INIT_SIZES: W{i} of std std_of(fan_in) and mean about 0, b{i} zero."""
+    if not isinstance(params, dict):
+        raise Mismatch(M("ch06.init.not_dict"))
+    for i in range(1, len(INIT_SIZES)):
+        fan_in, fan_out = INIT_SIZES[i - 1], INIT_SIZES[i]
+        if f"W{i}" not in params or f"b{i}" not in params:
+            raise Mismatch(M("ch06.init.missing", i=i))
+        W = expect_shape(params[f"W{i}"], (fan_in, fan_out), f"W{i}")
+        expect_close(params[f"b{i}"], np.zeros(fan_out), f"b{i}", rtol=0, atol=0)
+        want = std_of(fan_in)
+        if abs(W.std() / want - 1) > 0.04 or abs(W.mean()) > 0.1 * want:
+            diagnosis = None
+            if abs(W.std() / np.sqrt(1 / fan_in) - 1) <= 0.04 and setting in ("relu", "he"):
+                diagnosis = "he_as_xavier"
+            elif abs(W.std() / np.sqrt(2 / fan_in) - 1) <= 0.04 and setting in ("sigmoid", "xavier"):
+                diagnosis = "xavier_as_he"
+            raise Mismatch(M("ch06.init.std", i=i, fan_in=fan_in, mean=W.mean(), std=W.std(), words=words,
+                             want=want), diagnosis)
 
 
 def _net_call(ctx, cls, init, params, x, t, train_flg=None):
@@ -881,13 +928,24 @@ def net_extend_gradient(ctx):
                              "gradient", known=after_activation)
 
 
+def dropout_keyword(Net):
+    """The name under which ``Net`` takes its dropout ratio: the book's ``dropout_ration``
+    (its typo) or the corrected ``dropout_ratio``."""
+    try:
+        names = inspect.signature(Net).parameters
+    except (TypeError, ValueError):
+        return "dropout_ration"
+    return "dropout_ratio" if "dropout_ratio" in names and "dropout_ration" not in names else "dropout_ration"
+
+
 def probe_net_dropout(x, repeats):
-    """MultiLayerNetExtend(6, [50], 3, use_dropout=True, dropout_ration=0.3): two test-mode
-    and ``repeats`` training-mode predictions of x: (N, 6)."""
+    """MultiLayerNetExtend(6, [50], 3, use_dropout=True, dropout_ration=0.3) (or
+    ``dropout_ratio=0.3``, whichever the class takes): two test-mode and ``repeats``
+    training-mode predictions of x: (N, 6)."""
     Net = load(NET_EXTEND, "MultiLayerNetExtend")
-    net = Net(6, [50], 3, use_dropout=True, dropout_ration=0.3)
-    tests = [net.predict(x, train_flg=False) for _ in range(2)]
-    trains = [net.predict(x, train_flg=True) for _ in range(repeats)]
+    net = Net(6, [50], 3, use_dropout=True, **{dropout_keyword(Net): 0.3})
+    tests = [net.predict(x, False) for _ in range(2)]
+    trains = [net.predict(x, True) for _ in range(repeats)]
     return {"tests": tests, "trains": trains}
 
 
@@ -983,6 +1041,22 @@ def probe_trainer(data, W, b, kwargs):
     }
 
 
+def probe_optimizer_classes():
+    """The names of the classes that common/optimizer.py defines or imports."""
+    module = load(OPT)
+    return sorted(name for name, value in vars(module).items() if isinstance(value, type))
+
+
+def _optimizer_class_missing(ctx, name):
+    """Whether common/optimizer.py has no class called ``name`` in any case (so a table of
+    the Trainer has nothing to map the name to)."""
+    try:
+        classes = ctx.call(probe_optimizer_classes)
+    except StudentError:
+        return True
+    return name.lower() not in {str(c).lower() for c in classes}
+
+
 def _train(ctx, data, W, b, kwargs):
     """probe_trainer, with a KeyError on the optimizer's name explained."""
     try:
@@ -992,8 +1066,12 @@ def _train(ctx, data, W, b, kwargs):
         text = exc.english
         if text.startswith("KeyError") and name.lower() in text.lower():
             looked_up = text.split("'")[1] if text.count("'") >= 2 else ""
-            diagnosis = "optimizer_name_case" if looked_up == name and name != name.lower() else \
-                "optimizer_key_spelling"
+            if _optimizer_class_missing(ctx, name):
+                diagnosis = Diagnosis("optimizer_class_missing", {"name": name})
+            elif looked_up == name and name != name.lower():
+                diagnosis = "optimizer_name_case"
+            else:
+                diagnosis = "optimizer_key_spelling"
             raise Mismatch(M("ch06.trainer.not_found", name=repr(name), error=exc.message), diagnosis) from None
         raise
 
@@ -1111,7 +1189,7 @@ def probe_mnist_extend(init):
                       optimizer="Adam", optimizer_param={"lr": 0.001},
                       evaluate_sample_num_per_epoch=500, verbose=False)
     trainer.train()
-    predicted = np.argmax(np.asarray(net.predict(x_test, train_flg=False)), axis=1)
+    predicted = np.argmax(np.asarray(net.predict(x_test, False)), axis=1)
     lists = {}
     for name in ("train_loss_list", "train_acc_list", "test_acc_list"):
         try:

@@ -1,9 +1,11 @@
 """Chapter 7: conv_output_size, im2col / col2im, the Convolution and Pooling layers, and
 SimpleConvNet (its gradient, its accuracy, and learning MNIST). 100 points."""
+import re
+
 import numpy as np
 from hypothesis import strategies as st
 
-from grader import diagnose, oracles
+from grader import diagnose, oracles, standins
 from grader.checking import (
     Mismatch,
     as_array,
@@ -13,7 +15,7 @@ from grader.checking import (
     expect_gradient,
     expect_shape,
 )
-from grader.checks.common import mnist_images, mnist_labels, rng_for
+from grader.checks.common import mnist_images, mnist_labels, note_own_layers, rng_for
 from grader.diagnose import Diagnosis
 from grader.messages import Message as M
 from grader.probes import call, layer
@@ -334,6 +336,23 @@ def mean_pooling(x, pool_h, pool_w, stride, pad=0):
     return out
 
 
+_RESHAPE_ERROR = re.compile(r"cannot reshape array of size (\d+) into shape \(([\d, ]+)\)")
+
+
+def reshape_without_pad(error, shape, pool_h, pool_w, stride, pad):
+    """Whether ``error`` (an exception's text) is the reshape of padded windows into an output
+    sized without pad: the array holds N*C*out_h*out_w maxima of the padded image, the shape
+    asks for the count without pad (the book's own Pooling, which works only with pad=0)."""
+    found = _RESHAPE_ERROR.search(error)
+    if not found or pad == 0:
+        return False
+    n, c, h, w = shape
+    padded = n * c * oracles.conv_output_size(h, pool_h, stride, pad) * oracles.conv_output_size(w, pool_w, stride, pad)
+    unpadded = n * c * oracles.conv_output_size(h, pool_h, stride, 0) * oracles.conv_output_size(w, pool_w, stride, 0)
+    asked = int(np.prod([int(v) for v in found.group(2).replace(" ", "").split(",") if v]))
+    return int(found.group(1)) == padded and asked == unpadded != padded
+
+
 @check("ch07", "Pooling.forward takes the maximum of every window", points=10, book="7.4.4")
 def pooling_forward(ctx):
     rng = rng_for(ctx)
@@ -347,7 +366,12 @@ def pooling_forward(ctx):
                              ("mean_pooling", mean_pooling(x, ph, pw, stride, pad))])
     with ctx.case(M("ch07.pool.case.padding")):
         x = distinct_values(rng, (2, 2, 5, 5)) + 10.0
-        out = pool_layer(ctx, x, 3, 3, 2, 1)["out"]
+        try:
+            out = pool_layer(ctx, x, 3, 3, 2, 1)["out"]
+        except StudentError as exc:
+            if exc.diagnosis is None and reshape_without_pad(exc.english, x.shape, 3, 3, 2, 1):
+                exc.diagnosis = Diagnosis("pool_output_ignores_pad")
+            raise
         expect_close(out, oracles.max_pooling(x, 3, 3, 2, 1),
                      M("ch07.what.pool_output", describe=describe(x.shape, 3, 3, 2, 1)), rtol=1e-6,
                      known=lambda x=x: [("mean_pooling", mean_pooling(x, 3, 3, 2, 1))])
@@ -478,13 +502,16 @@ def probe_net_structure(config):
             "has_last_layer": getattr(net, "last_layer", None) is not None, "shared": shared}
 
 
-def probe_net_gradient(config, x, t):
-    """params of a new SimpleConvNet, its loss and its gradient(x, t)."""
-    net = build_net(config)
-    params = copy_params(net)
-    loss = net.loss(x, t)
-    grads = net.gradient(x, t)
-    return {"params": params, "loss": loss, "grads": {str(k): v for k, v in dict(grads).items()}}
+def probe_net_gradient(config, x, t, stand_ins=tuple(standins.STAND_INS)):
+    """params of a new SimpleConvNet, its loss and its gradient(x, t), with the layer classes
+    ``stand_ins`` replaced by the grader's (none: the student's own layers)."""
+    with standins.swapped_in(NET, stand_ins):
+        net = build_net(config)
+        params = copy_params(net)
+        loss = net.loss(x, t)
+        grads = net.gradient(x, t)
+        return {"params": params, "loss": loss, "grads": {str(k): v for k, v in dict(grads).items()},
+                "stand_ins": standins.stand_ins_in(net)}
 
 
 def probe_net_params(config):
@@ -492,8 +519,10 @@ def probe_net_params(config):
 
 
 def probe_net_accuracy(config, x, t, batch_size):
-    net = build_net(config)
-    return {"params": copy_params(net), "accuracy": net.accuracy(x, t, batch_size=batch_size)}
+    """accuracy(x, t, batch_size) of a new SimpleConvNet on the grader's stand-in layers."""
+    with standins.swapped_in(NET):
+        net = build_net(config)
+        return {"params": copy_params(net), "accuracy": net.accuracy(x, t, batch_size=batch_size)}
 
 
 def conv_settings(config):
@@ -543,8 +572,8 @@ def simple_convnet_structure(ctx):
             raise Mismatch(M("ch07.net.not_shared", items=apart), "params_copied")
 
 
-def expect_net_gradients(ctx, config, x, t):
-    got = ctx.call(probe_net_gradient, config=config, x=x, t=t)
+def expect_net_gradients(ctx, config, x, t, stand_ins=tuple(standins.STAND_INS)):
+    got = ctx.call(probe_net_gradient, config=config, x=x, t=t, stand_ins=stand_ins)
     params = expect_params(got["params"], config)
     stride, pad = conv_settings(config)
     numerical = oracles.numerical_gradients(lambda p: oracles.simple_convnet_loss(p, x, t, stride, pad),
@@ -576,7 +605,7 @@ def simple_convnet_gradient(ctx):
         expected = oracles.simple_convnet_loss(params, x, t, *conv_settings(TINY))
         if not np.isclose(loss, expected, rtol=1e-4):
             raise Mismatch(M("ch07.net.loss", loss=loss, expected=expected),
-                           diagnose.classify_factor(loss / expected if expected else None, len(x)))
+                           diagnose.classify_factor(loss / expected if expected else None, len(x), shared=1))
     for key in PARAM_KEYS:
         with ctx.case(M("ch07.net.case.gradient_key", key=key)):
             _, _, numerical, grads = computed()
@@ -587,6 +616,13 @@ def simple_convnet_gradient(ctx):
         _, _, numerical, grads = expect_net_gradients(ctx, TINY_STRIDED, x2, t2)
         for key in PARAM_KEYS:
             expect_key_gradient(grads, numerical, key, len(x2))
+    if all(case.passed for case in ctx.result.cases):
+        def right(stand_ins):
+            _, _, numerical, grads = expect_net_gradients(ctx, TINY, x, t, stand_ins)
+            for key in PARAM_KEYS:
+                expect_key_gradient(grads, numerical, key, len(x))
+
+        note_own_layers(ctx, right, computed()[0]["stand_ins"])
 
 
 @check("ch07", "SimpleConvNet.accuracy evaluated in batches counts every sample", points=2, book="7.5")

@@ -1,6 +1,10 @@
 """What the checks of several chapters share: their random inputs and MNIST (labels, images)."""
 import numpy as np
 
+from grader.checking import Mismatch
+from grader.messages import Message as M
+from grader.runner import StudentError
+
 # Room for + 1e-7 inside the log, or clipping, in a mean cross-entropy loss (the checks keep the
 # target's probability >= 0.005).
 LOSS_RTOL = 1e-4
@@ -43,3 +47,25 @@ def mnist_images():
         (x_train, _), (x_test, _) = load_mnist(normalize=True, flatten=True)
         _MNIST_IMAGES["train"], _MNIST_IMAGES["test"] = x_train, x_test
     return _MNIST_IMAGES["train"], _MNIST_IMAGES["test"]
+
+
+def note_own_layers(ctx, right, used):
+    """After a network passed on the stand-in layers ``used``: whether it also passes with the
+    student's own layers (``right(stand_ins)`` raises when the network's result is wrong with
+    only those classes swapped in). If not, a note (a case of weight 0: no points) names the
+    layer classes whose own version makes it fail: the mistake was counted by their checks."""
+    if not used:
+        return
+    with ctx.case(M("net.own_layers.case"), weight=0):
+        try:
+            right(())
+            return
+        except (Mismatch, StudentError):
+            pass
+        causes = []
+        for name in used:
+            try:
+                right(tuple(n for n in used if n != name))
+            except (Mismatch, StudentError):
+                causes.append(name)
+        raise Mismatch(M("net.own_layers", causes=", ".join(causes)) if causes else M("net.own_layers_together"))

@@ -303,7 +303,13 @@ def test_ch05_through_nbgrader_gives_the_graders_scores_hidden_checks_and_mnist_
     hidden_points = sum(c.points for c in checks_for("ch05") if c.hidden)
     assert hidden_points > 0
     course.submit("fay", "ch05", modules_from=SOLUTIONS)
-    gus = course.submit("gus", "ch05", modules_from=mutant_modules(tmp_path, "ch05_relu_backward_ignores_dout.py"))
+    # Two mistakes: one the public checks see, and one only the hidden check sees (a layer's state
+    # shared between instances; the hidden check does not count the layers' own mistakes again).
+    gus_modules = mutant_modules(tmp_path, "ch05_relu_mask_on_the_class.py")
+    for relative, before, after in load_member(BUG_ZOO / "ch05_sigmoid_forward_sign.py").PATCHES:
+        path = gus_modules / relative
+        path.write_text(path.read_text(encoding="utf-8").replace(before, after), encoding="utf-8")
+    gus = course.submit("gus", "ch05", modules_from=gus_modules)
     expected = {"fay": 100.0 + hidden_points, "gus": grader_score(gus, "ch05", tmp_path)}
     assert 0 < expected["gus"] < 100
     for student in expected:

@@ -5,20 +5,59 @@ per hidden layer), and a layer runs forward again on every mini-batch, and on ba
 sizes between training steps (accuracy on the test set). Keeping what backward needs at class
 or module level, or only from the first forward pass, passes every check that builds one layer
 and runs it once, and breaks backpropagation in the deeper networks of chapters 6 and 7.
+
+Each layer is compared with itself: what it gives in the pair (or after a second forward) must be
+what a fresh instance gives alone for the same input. A layer that is wrong but keeps its state
+right passes here: its mistake costs its own checks, not this one too.
 """
 import numpy as np
 
-from grader import oracles
-from grader.checking import Mismatch, check, expect_close, expect_gradient
+from grader.checking import Mismatch, check, expect_close
 from grader.checks.common import away_from_zero
-from grader.checks.hidden.probes import probe_two_forwards, probe_two_instances
+from grader.checks.hidden.probes import probe_alone, probe_two_forwards, probe_two_instances
+from grader.diagnose import Diagnosis
 from grader.messages import Message as M
+from grader.runner import StudentError
+
+
+def call_pair(ctx, probe, alone, **inputs):
+    """ctx.call(probe, **inputs); an error that the same layers do not raise alone (``alone``:
+    the inputs of probe_alone) is a sign of shared state, and is diagnosed so."""
+    try:
+        return ctx.call(probe, **inputs)
+    except StudentError as exc:
+        if exc.kind == "error" and exc.diagnosis is None:
+            try:
+                ctx.call(probe_alone, **alone)
+            except StudentError:
+                raise exc from None
+            exc.diagnosis = Diagnosis("state_shared")
+        raise
 
 
 def item(values, index, what):
     if not isinstance(values, (list, tuple)) or len(values) <= index:
-        raise Mismatch(M("hidden.ch05.missing", what=what))
+        raise Mismatch(M("hidden.state.missing", what=what))
     return values[index]
+
+
+def expect_as_alone(value, alone, what):
+    """``value`` equals what the same layer gives alone (to rounding)."""
+    try:
+        expect_close(value, alone, what, rtol=1e-9, atol=1e-12)
+    except Mismatch as exc:
+        exc.diagnosis = Diagnosis("state_shared")
+        raise
+
+
+def compare_pair(got, what_of, attribute_whats=None):
+    """Each layer of the pair against itself alone: dx, and the attributes asked for."""
+    alone = got.get("alone") or []
+    for i in range(len(alone)):
+        expect_as_alone(item(got["backward"], i, what_of(i)), alone[i]["backward"], what_of(i))
+        for name, what in (attribute_whats or {}).items():
+            attributes = item(got["attributes"], i, M("hidden.state.what.attributes", cls="Affine", n=i + 1))
+            expect_as_alone(attributes.get(name), alone[i]["attributes"].get(name), what(i))
 
 
 @check("ch05", "Relu, Sigmoid, Affine and SoftmaxWithLoss keep their own state per instance and per forward pass",
@@ -26,62 +65,52 @@ def item(values, index, what):
 def layer_state(ctx):
     rng = np.random.default_rng(ctx.check.seed)
 
-    with ctx.case(M("hidden.ch05.case.two_layers", cls="Relu")):
+    with ctx.case(M("hidden.state.case.relu")):
         xs = [away_from_zero(rng, (4, 5)), away_from_zero(rng, (3, 2))]
         douts = [rng.normal(size=x.shape) for x in xs]
-        got = ctx.call(probe_two_instances, cls="Relu", inits=[[], []], forwards=[[x] for x in xs], douts=douts)
-        for i, (x, dout) in enumerate(zip(xs, douts)):
-            expect_close(item(got["backward"], i, M("hidden.ch05.what.dx", cls="Relu", n=i + 1)),
-                         np.where(x > 0, dout, 0.0), M("hidden.ch05.what.own_mask", n=i + 1))
+        pair = {"cls": "Relu", "inits": [[], []], "forwards": [[x] for x in xs], "douts": douts}
+        got = call_pair(ctx, probe_two_instances, pair, **pair)
+        compare_pair(got, lambda i: M("hidden.state.what.relu_own_mask", n=i + 1))
 
-    with ctx.case(M("hidden.ch05.case.two_layers", cls="Sigmoid")):
+    with ctx.case(M("hidden.state.case.sigmoid")):
         xs = [rng.normal(size=(2, 3)), rng.normal(size=(5, 1))]
         douts = [rng.normal(size=x.shape) for x in xs]
-        got = ctx.call(probe_two_instances, cls="Sigmoid", inits=[[], []], forwards=[[x] for x in xs], douts=douts)
-        for i, (x, dout) in enumerate(zip(xs, douts)):
-            expect_gradient(item(got["backward"], i, M("hidden.ch05.what.dx", cls="Sigmoid", n=i + 1)),
-                            oracles.output_gradient(oracles.sigmoid, x, dout),
-                            M("hidden.ch05.what.own_output", n=i + 1))
+        pair = {"cls": "Sigmoid", "inits": [[], []], "forwards": [[x] for x in xs], "douts": douts}
+        got = call_pair(ctx, probe_two_instances, pair, **pair)
+        compare_pair(got, lambda i: M("hidden.state.what.sigmoid_own_output", n=i + 1))
 
-    with ctx.case(M("hidden.ch05.case.two_affine")):
+    with ctx.case(M("hidden.state.case.affine")):
         shapes = [((3, 4), (4, 2)), ((2, 2, 3, 1), (6, 5))]
         xs = [rng.normal(size=x_shape) for x_shape, _ in shapes]
         params = [(rng.normal(size=w_shape), rng.normal(size=w_shape[1])) for _, w_shape in shapes]
         douts = [rng.normal(size=(x.shape[0], W.shape[1])) for x, (W, _) in zip(xs, params)]
-        got = ctx.call(probe_two_instances, cls="Affine", inits=[[W, b] for W, b in params],
-                       forwards=[[x] for x in xs], douts=douts, attributes=["dW", "db"])
-        for i, (x, (W, b), dout) in enumerate(zip(xs, params, douts)):
-            expect_gradient(item(got["backward"], i, M("hidden.ch05.what.dx", cls="Affine", n=i + 1)),
-                            oracles.output_gradient(lambda v, W=W, b=b: oracles.affine(v, W, b), x, dout),
-                            M("hidden.ch05.what.own_input", n=i + 1, shape=x.shape))
-            attributes = item(got["attributes"], i, M("hidden.ch05.what.attributes", n=i + 1))
-            expect_gradient(attributes.get("dW"),
-                            oracles.output_gradient(lambda v, x=x, b=b: oracles.affine(x, v, b), W, dout),
-                            M("hidden.ch05.what.dW", n=i + 1))
+        pair = {"cls": "Affine", "inits": [[W, b] for W, b in params], "forwards": [[x] for x in xs], "douts": douts}
+        got = call_pair(ctx, probe_two_instances, pair, **pair, attributes=["dW", "db"])
+        compare_pair(got, lambda i: M("hidden.state.what.affine_own_shape", n=i + 1, shape=xs[i].shape),
+                     {"dW": lambda i: M("hidden.state.what.dW", n=i + 1)})
 
-    with ctx.case(M("hidden.ch05.case.two_softmax")):
+    with ctx.case(M("hidden.state.case.softmax")):
         xs = [rng.uniform(-1.5, 1.5, size=(5, 4)), rng.uniform(-1.5, 1.5, size=(2, 4))]
         labels = [rng.integers(0, 4, size=len(x)) for x in xs]
-        got = ctx.call(probe_two_instances, cls="SoftmaxWithLoss", inits=[[], []],
-                       forwards=[[x, np.eye(4)[t]] for x, t in zip(xs, labels)], douts=[1, 1])
-        for i, (x, t) in enumerate(zip(xs, labels)):
-            expected = oracles.numerical_gradient(lambda v, t=t: oracles.softmax_cross_entropy(v, t), x)
-            expect_gradient(item(got["backward"], i, M("hidden.ch05.what.dx", cls="SoftmaxWithLoss", n=i + 1)),
-                            expected, M("hidden.ch05.what.own_batch", n=i + 1, size=len(x)))
+        pair = {"cls": "SoftmaxWithLoss", "inits": [[], []],
+                "forwards": [[x, np.eye(4)[t]] for x, t in zip(xs, labels)], "douts": [1, 1]}
+        got = call_pair(ctx, probe_two_instances, pair, **pair)
+        compare_pair(got, lambda i: M("hidden.state.what.softmax_batch", n=i + 1, batch=len(xs[i])))
 
-    with ctx.case(M("hidden.ch05.case.second_forward")):
+    with ctx.case(M("hidden.state.case.second_forward")):
         first, second = away_from_zero(rng, (6, 3)), away_from_zero(rng, (2, 3))
         dout = rng.normal(size=second.shape)
-        got = ctx.call(probe_two_forwards, cls="Relu", init=[], forwards=[[first], [second]], dout=dout)
-        expect_close(got["backward"], np.where(second > 0, dout, 0.0),
-                     M("hidden.ch05.what.relu_latest"))
+        got = call_pair(ctx, probe_two_forwards,
+                        {"cls": "Relu", "inits": [[]], "forwards": [[second]], "douts": [dout]},
+                        cls="Relu", init=[], forwards=[[first], [second]], dout=dout)
+        expect_as_alone(got["backward"], got["alone"]["backward"], M("hidden.state.what.relu_latest"))
         W, b = rng.normal(size=(12, 3)), rng.normal(size=3)
         first, second = rng.normal(size=(4, 3, 4)), rng.normal(size=(2, 2, 6))
         dout = rng.normal(size=(2, 3))
-        got = ctx.call(probe_two_forwards, cls="Affine", init=[W, b], forwards=[[first], [second]], dout=dout,
-                       attributes=["dW"])
-        expect_gradient(got["backward"], oracles.output_gradient(lambda v: oracles.affine(v, W, b), second, dout),
-                        M("hidden.ch05.what.affine_latest", shape=second.shape))
-        expect_gradient(got["attributes"]["dW"],
-                        oracles.output_gradient(lambda v: oracles.affine(second, v, b), W, dout),
-                        M("hidden.ch05.what.affine_dW_latest"))
+        got = call_pair(ctx, probe_two_forwards,
+                        {"cls": "Affine", "inits": [[W, b]], "forwards": [[second]], "douts": [dout]},
+                        cls="Affine", init=[W, b], forwards=[[first], [second]], dout=dout, attributes=["dW"])
+        expect_as_alone(got["backward"], got["alone"]["backward"],
+                        M("hidden.state.what.affine_latest", shape=second.shape))
+        expect_as_alone(got["attributes"]["dW"], got["alone"]["attributes"]["dW"],
+                        M("hidden.state.what.affine_latest_dW"))

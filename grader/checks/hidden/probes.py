@@ -8,21 +8,42 @@ from grader.submission import load
 L = "common.layers"
 
 
+def _alone(Layer, init, inputs, dout, attributes):
+    """A fresh layer: one forward of ``inputs``, one backward of ``dout``."""
+    layer = Layer(*init)
+    layer.forward(*inputs)
+    back = layer.backward(dout)
+    return {"backward": back, "attributes": {name: getattr(layer, name, None) for name in attributes}}
+
+
 def probe_two_instances(cls, inits, forwards, douts, attributes=()):
-    """Build one layer per ``inits``; run every forward, then every backward, in that order."""
+    """Build one layer per ``inits``; run every forward, then every backward, in that order;
+    and each layer's input through a fresh instance alone."""
     Layer = load(L, cls)
     layers = [Layer(*init) for init in inits]
-    outs = [layer.forward(*inputs) for layer, inputs in zip(layers, forwards)]
+    for layer, inputs in zip(layers, forwards):
+        layer.forward(*inputs)
     backs = [layer.backward(dout) for layer, dout in zip(layers, douts)]
-    return {"out": outs, "backward": backs,
+    alone = [_alone(Layer, init, inputs, dout, attributes) for init, inputs, dout in zip(inits, forwards, douts)]
+    return {"backward": backs, "alone": alone,
             "attributes": [{name: getattr(layer, name, None) for name in attributes} for layer in layers]}
 
 
 def probe_two_forwards(cls, init, forwards, dout, attributes=()):
-    """One layer; forward on each of ``forwards`` in turn, then one backward."""
-    layer = load(L, cls)(*init)
-    out = None
+    """One layer; forward on each of ``forwards`` in turn, then one backward; and a fresh
+    instance on the last input alone."""
+    Layer = load(L, cls)
+    layer = Layer(*init)
     for inputs in forwards:
-        out = layer.forward(*inputs)
+        layer.forward(*inputs)
     back = layer.backward(dout)
-    return {"out": out, "backward": back, "attributes": {name: getattr(layer, name, None) for name in attributes}}
+    return {"backward": back, "alone": _alone(Layer, init, forwards[-1], dout, attributes),
+            "attributes": {name: getattr(layer, name, None) for name in attributes}}
+
+
+def probe_alone(cls, inits, forwards, douts):
+    """Each (init, forward, dout) on a fresh layer alone; True when none raises."""
+    Layer = load(L, cls)
+    for init, inputs, dout in zip(inits, forwards, douts):
+        _alone(Layer, init, inputs, dout, ())
+    return True
