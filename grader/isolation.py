@@ -382,8 +382,10 @@ def kill_user(uid):
 
 
 def worker_code_root(include_hidden):
-    """A folder holding the code the worker runs: a copy of grader/ (hidden checks only when
-    they are graded) and of dataset/'s loader. Built once per grading process."""
+    """A folder holding the code the worker runs (grader.worker.WORKER_FILES: the probes and
+    what they need, never the checks, their expected values or the hidden checks' logic; the
+    hidden checks' probes only when they are graded) and the worker's MNIST loader. Built once
+    per grading process."""
     return _code_root(bool(include_hidden))
 
 
@@ -393,18 +395,18 @@ def _code_root(include_hidden):
     root = Path(tempfile.mkdtemp(prefix="grader-code-"))
     os.chmod(root, 0o755)
 
-    def ignore(folder, names):
-        skipped = {n for n in names if n == "__pycache__" or n.endswith((".pyc", ".pyo"))}
-        if Path(folder).name == "checks":
-            skipped.add("hidden")
-        return skipped
+    from grader.worker import WORKER_FILES
 
-    shutil.copytree(kit / "grader", root / "grader", ignore=ignore)
-    hidden = kit / "grader" / "checks" / "hidden" / "probes.py"
-    if include_hidden and hidden.is_file():  # the hidden checks' probes, none of their logic
-        (root / "grader" / "checks" / "hidden").mkdir()
-        (root / "grader" / "checks" / "hidden" / "__init__.py").write_text("")
-        shutil.copy2(hidden, root / "grader" / "checks" / "hidden" / "probes.py")
+    (root / "grader").mkdir()
+    for name in WORKER_FILES:
+        source = kit / "grader" / name
+        if source.is_dir():
+            shutil.copytree(source, root / "grader" / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy2(source, root / "grader" / name)
+    hidden = root / "grader" / "probes" / "hidden.py"
+    if not include_hidden and hidden.exists():
+        hidden.unlink()
     (root / "dataset").mkdir()
     shutil.copy2(kit / "dataset" / "__init__.py", root / "dataset" / "__init__.py")
     shutil.copy2(kit / "grader" / "worker_dataset.py", root / "dataset" / "mnist.py")  # no test labels

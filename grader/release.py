@@ -17,7 +17,8 @@ KIT_ROOT = Path(__file__).resolve().parent.parent
 NAME = "dlfs-kit"
 
 # Never shipped to students: hidden checks, and tools that need the reference or serve instructors.
-INSTRUCTOR_ONLY = ("grader/checks/hidden/", "grader/release.py", "grader/gradescope.py", "grader/make_template.py")
+INSTRUCTOR_ONLY = ("grader/checks/hidden/", "grader/probes/hidden.py", "grader/release.py", "grader/gradescope.py",
+                   "grader/make_template.py")
 
 
 def _grade_requirements():

@@ -11,6 +11,7 @@ reply per line to RESULT_FD. Everything the submission prints goes to stdout/std
 which keep only their last few kilobytes; the result channel is a separate pipe.
 """
 import importlib
+import importlib.util
 import io
 import os
 import sys
@@ -34,8 +35,18 @@ class CappedText(io.TextIOBase):
         return len(s)
 
 
+# The worker's own code: the probes (which call the submission) and what they need, the
+# stand-in layers (grader.standins) with the formulas of their forward passes (grader.oracles,
+# which the student kit holds too). The checks that judge what the probes return, their
+# expected values and thresholds, and the hidden checks' logic are not in the worker.
+PROBE_MODULES = ("grader.probes", "grader.probes.ch04", "grader.probes.ch05", "grader.probes.ch06",
+                 "grader.probes.ch07", "grader.probes.hidden")
+WORKER_FILES = ("__init__.py", "worker.py", "wire.py", "submission.py", "messages.py", "particles.py", "contract.py",
+                "sandbox.py", "confine.py", "standins.py", "oracles.py", "probes")
+
+
 def _bootstrap(kit_root):
-    """Import the grader and the kit's dataset loader, then drop the kit from sys.path,
+    """Import the probes and the kit's dataset loader, then drop the kit from sys.path,
     so that a submission can import neither solutions/ nor anything else of the kit."""
     sys.path.insert(0, kit_root)
     import numpy  # noqa: F401  (imported before the submission can shadow it)
@@ -43,10 +54,13 @@ def _bootstrap(kit_root):
     import numpy.random  # noqa: F401
 
     import dataset.mnist  # noqa: F401  (the kit's loader wins over a submission's copy)
-    import grader.checks  # noqa: F401  (every probe, before the sandbox closes the kit)
     import grader.sandbox  # noqa: F401
     import grader.submission  # noqa: F401
     import grader.wire  # noqa: F401
+
+    for module in PROBE_MODULES:  # every probe, before the sandbox closes the kit
+        if importlib.util.find_spec(module) is not None:
+            importlib.import_module(module)
 
     sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") not in {
         os.path.abspath(kit_root), os.path.dirname(os.path.abspath(__file__))}]

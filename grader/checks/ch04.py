@@ -10,8 +10,8 @@ from grader.checks.common import LOSS_RTOL, rng_for
 from grader.diagnose import Diagnosis
 from grader.messages import Message as M
 from grader.probes import call
+from grader.probes.ch04 import TEST_FUNCTIONS, probe_numerical_gradient
 from grader.runner import StudentError
-from grader.submission import load
 
 F = "common.functions"
 
@@ -208,27 +208,6 @@ def mean_squared(ctx):
 
 # ------------------------------------------------------------------ numerical_gradient
 
-TEST_FUNCTIONS = {
-    # name: (f as the worker computes it, its exact gradient)
-    "sum of cubes": (lambda x: float(np.sum(x**3)), lambda x: 3 * x**2),
-    "sum of exp": (lambda x: float(np.sum(np.exp(x))), lambda x: np.exp(x)),
-    "x0**2 + x1**2": (lambda x: float(x[0] ** 2 + x[1] ** 2), lambda x: np.array([2 * x[0], 2 * x[1]])),
-}
-
-
-def probe_numerical_gradient(function_name, x, captured):
-    """numerical_gradient(f, x); with ``captured`` f ignores its argument and reads x
-    through a closure, as the book's networks do."""
-    numerical_gradient = load("common.gradient", "numerical_gradient")
-    f = TEST_FUNCTIONS[function_name][0]
-    target = x
-    if captured:
-        grad = numerical_gradient(lambda _unused: f(target), x)
-    else:
-        grad = numerical_gradient(f, x)
-    return {"grad": grad, "x_after": x}
-
-
 NUMERICAL_RTOL = 1e-5  # central differences with h = 1e-4 err by about h**2
 
 
@@ -239,7 +218,7 @@ def _numgrad(ctx, name, x, captured=False):
 def forward_differences(name, x):
     """What forward differences (f(x + h) - f(x)) / h give for the test function ``name``,
     for the steps a student would choose."""
-    f = TEST_FUNCTIONS[name][0]
+    f = TEST_FUNCTIONS[name]
     found = []
     for h in (1e-4, 1e-5):
         grad = np.zeros_like(x)

@@ -1,7 +1,6 @@
 """Chapter 5: backpropagation. The computational-graph nodes of ch05/layer_naive.py, the
 layers Relu, Sigmoid, Affine and SoftmaxWithLoss of common/layers.py, and the TwoLayerNet
 of ch05/two_layer_net.py, down to training it on MNIST. 100 points."""
-import inspect
 
 import numpy as np
 from hypothesis import strategies as st
@@ -23,13 +22,21 @@ from grader.checks.common import LOSS_RTOL, away_from_zero, mnist_images, mnist_
 from grader.diagnose import Diagnosis
 from grader.messages import Message as M
 from grader.probes import layer
+from grader.probes.ch05 import (
+    KEYS,
+    NAIVE,
+    PREDICT_SAMPLES,
+    probe_apples,
+    probe_net_api,
+    probe_net_gradient,
+    probe_net_numerical_gradient,
+    probe_net_outputs,
+    probe_net_shared,
+    probe_train_mnist,
+)
 from grader.runner import StudentError
-from grader.submission import MissingItem, load
 
 L = "common.layers"
-NAIVE = "ch05.layer_naive"
-NET = "ch05.two_layer_net"
-KEYS = ("W1", "b1", "W2", "b2")
 
 
 def run_layer(ctx, cls, init=(), forward=(), douts=(), attributes=(), module=L):
@@ -107,18 +114,6 @@ def scores(rng, n, k):
 
 
 # ------------------------------------------------------------------ computational graph nodes
-
-def probe_apples(price, count, tax, dout):
-    """The book's shopping example: price * count, then * tax, and back again."""
-    MulLayer = load(NAIVE, "MulLayer")
-    mul_apple, mul_tax = MulLayer(), MulLayer()
-    apple_price = mul_apple.forward(price, count)
-    total = mul_tax.forward(apple_price, tax)
-    d_apple_price, d_tax = mul_tax.backward(dout)
-    d_price, d_count = mul_apple.backward(d_apple_price)
-    return {"apple_price": apple_price, "total": total, "d_apple_price": d_apple_price, "d_tax": d_tax,
-            "d_price": d_price, "d_count": d_count}
-
 
 @check("ch05", "MulLayer.forward gives x * y and backward gives (dout * y, dout * x)", points=5, book="5.4.1")
 def mul_layer(ctx):
@@ -390,48 +385,6 @@ def softmax_with_loss_backward(ctx):
 
 # ------------------------------------------------------------------ TwoLayerNet
 
-def _copies(params):
-    if not isinstance(params, dict):
-        raise MissingItem(M("ch05.net.params_not_dict", kind=type(params).__name__))
-    return {key: np.array(value, dtype=np.float64, copy=True) for key, value in params.items()}
-
-
-def probe_net_api(input_size, hidden_size, output_size):
-    """What the book's code relies on: names, shapes, methods; and the default initialisation."""
-    TwoLayerNet = load(NET, "TwoLayerNet")
-    net = TwoLayerNet(input_size=input_size, hidden_size=hidden_size, output_size=output_size,
-                      weight_init_std=0.5)
-    params = getattr(net, "params", None)
-    layers = getattr(net, "layers", None)
-    last = getattr(net, "lastLayer", None)
-    default = TwoLayerNet(input_size, hidden_size, output_size)
-    default_params = getattr(default, "params", None)
-    declared = declared_default(TwoLayerNet, "weight_init_std")
-    return {
-        "params": {str(k): list(np.shape(v)) for k, v in params.items()} if isinstance(params, dict) else None,
-        "layers": [str(k) for k in layers.keys()] if hasattr(layers, "keys") else None,
-        "layer_kinds": {str(k): all(callable(getattr(v, m, None)) for m in ("forward", "backward"))
-                        for k, v in layers.items()} if hasattr(layers, "items") else {},
-        "last_layer": last is not None and all(callable(getattr(last, m, None)) for m in ("forward", "backward")),
-        "methods": {m: callable(getattr(net, m, None))
-                    for m in ("predict", "loss", "accuracy", "numerical_gradient", "gradient")},
-        "default_params": _copies(default_params) if isinstance(default_params, dict) else None,
-        "default_std": declared,
-    }
-
-
-def declared_default(cls, name):
-    """The default value of the argument ``name`` of ``cls(...)`` when it is a number, else None."""
-    try:
-        parameter = inspect.signature(cls).parameters.get(name)
-    except (TypeError, ValueError):
-        return None
-    default = getattr(parameter, "default", None)
-    if isinstance(default, (int, float)) and not isinstance(default, bool):
-        return float(default)
-    return None
-
-
 @check("ch05", "TwoLayerNet has the book's params, layers and methods", points=6, book="5.7.2")
 def net_api(ctx):
     sizes = {"input_size": 40, "hidden_size": 30, "output_size": 10}
@@ -487,16 +440,6 @@ NET_SIZES = {"input_size": 7, "hidden_size": 6, "output_size": 4}
 NET_STD = 0.5  # gradients far from zero, yet (with x ~ N(0, 0.5**2)) softmax probabilities above ~0.01
 
 
-def probe_net_outputs(sizes, weight_init_std, x, t, method):
-    """Build a TwoLayerNet on the grader's stand-in layers; return its initial params and
-    what ``method`` (predict, loss or accuracy) gives for x (and t)."""
-    with standins.swapped_in(NET):
-        net = load(NET, "TwoLayerNet")(**sizes, weight_init_std=weight_init_std)
-        params = _copies(net.params)
-        args = (x,) if method == "predict" else (x, t)
-        return {"params": params, "value": getattr(net, method)(*args)}
-
-
 def net_scores(params, x):
     return oracles.affine(oracles.relu(oracles.affine(x, params["W1"], params["b1"])), params["W2"], params["b2"])
 
@@ -537,16 +480,6 @@ def net_outputs(ctx):
             params, value = run("accuracy", t)
             expected = np.mean(np.argmax(net_scores(params, x), axis=1) == labels)
             expect_close(value, expected, M(f"ch05.what.accuracy_{kind}"))
-
-
-def probe_net_gradient(sizes, weight_init_std, x, t, stand_ins=tuple(standins.STAND_INS)):
-    """Build a TwoLayerNet with the layer classes ``stand_ins`` replaced by the grader's
-    (none: the student's own layers); return its params, what gradient(x, t) gives there and
-    which stand-ins the network holds."""
-    with standins.swapped_in(NET, stand_ins):
-        net = load(NET, "TwoLayerNet")(**sizes, weight_init_std=weight_init_std)
-        params = _copies(net.params)
-        return {"params": params, "grads": net.gradient(x, t), "stand_ins": standins.stand_ins_in(net)}
 
 
 def grad_of(grads, key, what="gradient(x, t)"):
@@ -606,16 +539,6 @@ def net_gradient(ctx):
 
 
 
-def probe_net_shared(sizes, weight_init_std, x, steps):
-    """Update net.params in place, as an optimizer does (params[key] -= step); return the
-    params afterwards and what predict(x) gives then."""
-    net = load(NET, "TwoLayerNet")(**sizes, weight_init_std=weight_init_std)
-    net.predict(x)
-    for key, step in steps.items():
-        net.params[key] -= step
-    return {"params": _copies(net.params), "predict": net.predict(x)}
-
-
 @check("ch05", "TwoLayerNet layers share the arrays of params (in-place updates reach predict)", points=4,
        book="5.7.2")
 def net_shared(ctx):
@@ -632,12 +555,6 @@ def net_shared(ctx):
             predicted = expect_shape(got["predict"], expected.shape, "predict(x)")
             if not np.allclose(predicted, expected, rtol=1e-6, atol=1e-9):
                 raise Mismatch(M("ch05.net.old_values", first=keys[0], second=keys[1]), "params_copied")
-
-
-def probe_net_numerical_gradient(sizes, weight_init_std, x, t):
-    net = load(NET, "TwoLayerNet")(**sizes, weight_init_std=weight_init_std)
-    params = _copies(net.params)
-    return {"params": params, "grads": net.numerical_gradient(x, t)}
 
 
 @check("ch05", "TwoLayerNet.numerical_gradient approximates the gradient of the loss", points=3, book="4.4.2")
@@ -666,55 +583,8 @@ def net_numerical_gradient(ctx):
 MNIST_ITERATIONS = 600
 MNIST_BATCH = 100
 MNIST_LR = 0.1
-CURVE_EVERY = 10  # the training loss of every 10th mini-batch is recorded for the learning curve
-CURVE_SAMPLES = 1000  # train and test accuracy on the first 1000 images at a few checkpoints
 SPOT_STEPS = 3  # steps at which the parent checks the gradient the submission returned
 SPOT_COORDINATES = 6  # random coordinates per parameter array at each of those steps
-PREDICT_SAMPLES = 1000  # test images on which the submission's predict must agree with the grader's
-
-
-def probe_train_mnist(iterations, batch_size, lr, init, spot_steps):
-    """The book's train_neuralnet.py, shortened: plain SGD on mini-batches drawn with
-    np.random, updating net.params in place, from the initial params ``init`` set by the grader
-    (in place: the layers keep their arrays). Test labels are never used here.
-
-    Returns the trained params, the submission's predicted labels of the first PREDICT_SAMPLES
-    test images, for every step of ``spot_steps`` the batch, the params before the step and
-    the gradient returned, and the learning curve: the loss of every CURVE_EVERY-th
-    mini-batch (before its step) and the predicted labels of the first CURVE_SAMPLES training
-    and test images at five checkpoints (no random draws, so the training is the same)."""
-    from dataset.mnist import load_mnist
-
-    (x_train, t_train), (x_test, _) = load_mnist(normalize=True, flatten=True, one_hot_label=True)
-    net = load(NET, "TwoLayerNet")(input_size=784, hidden_size=50, output_size=10, weight_init_std=0.01)
-    for key in KEYS:
-        net.params[key][...] = init[key]
-    checkpoints = sorted({0, iterations // 4, iterations // 2, 3 * iterations // 4, iterations})
-    curve = {"iterations": [], "loss": [], "checkpoints": [], "train_predicted": [], "test_predicted": []}
-    spots = []
-
-    def snapshot(step):
-        curve["checkpoints"].append(step)
-        curve["train_predicted"].append(np.argmax(net.predict(x_train[:CURVE_SAMPLES]), axis=1))
-        curve["test_predicted"].append(np.argmax(net.predict(x_test[:CURVE_SAMPLES]), axis=1))
-
-    for step in range(iterations):
-        if step in checkpoints:
-            snapshot(step)
-        batch = np.random.choice(x_train.shape[0], batch_size)
-        if step % CURVE_EVERY == 0 or step == iterations - 1:  # the loss of this batch before the step
-            curve["iterations"].append(step)
-            curve["loss"].append(float(net.loss(x_train[batch], t_train[batch])))
-        before = {key: np.array(net.params[key], dtype=np.float64) for key in KEYS} if step in spot_steps else None
-        grads = net.gradient(x_train[batch], t_train[batch])
-        if before is not None:
-            spots.append({"step": step, "batch": batch, "params": before,
-                          "grads": {key: grads[key] for key in KEYS}})
-        for key in KEYS:
-            net.params[key] -= lr * grads[key]
-    snapshot(iterations)
-    return {"params": {key: net.params[key] for key in KEYS}, "spots": spots,
-            "predicted": np.argmax(net.predict(x_test[:PREDICT_SAMPLES]), axis=1), "curve": curve}
 
 
 def mnist_loss(params, x, labels):

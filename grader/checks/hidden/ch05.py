@@ -14,9 +14,9 @@ import numpy as np
 
 from grader.checking import Mismatch, check, expect_close
 from grader.checks.common import away_from_zero
-from grader.checks.hidden.probes import probe_alone, probe_two_forwards, probe_two_instances
 from grader.diagnose import Diagnosis
 from grader.messages import Message as M
+from grader.probes.hidden import probe_alone, probe_two_forwards, probe_two_instances
 from grader.runner import StudentError
 
 

@@ -1,7 +1,8 @@
 """The probes of the hidden checks: what runs in the worker, apart from the checks' logic.
 
-The worker's copy of this package holds only this module (see grader.isolation), so that a
-submission graded with hidden checks never sees what they compare or expect.
+Instructors only, like grader/checks/hidden/ (the student release leaves both out). The worker
+gets this module, never the hidden checks' logic (see grader.isolation), so that a submission
+graded with hidden checks never sees what they compare or expect.
 """
 from grader.submission import load
 
