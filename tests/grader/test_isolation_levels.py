@@ -9,7 +9,7 @@ from grader import isolation
 from grader.batch import run_batch
 from grader.cli import grade
 from grader.runner import Worker
-from tests.grader.mutants import SOLUTIONS, TEMPLATE
+from tests.grader.mutants import ROOT, SOLUTIONS, TEMPLATE
 
 LINUX = sys.platform.startswith("linux")
 
@@ -91,3 +91,15 @@ def test_a_kernel_level_worker_reports_its_layers_and_the_report_names_the_level
     results = grade(SOLUTIONS, ("ch04",), select=only_ch04_softmax)
     assert level in report.table(results, isolation=level)
     assert report.gradescope(results, isolation=level)["extra_data"] == {"isolation": level}
+
+
+@pytest.mark.parametrize("include_hidden", [True, False])
+def test_the_worker_gets_probes_not_checks(include_hidden):
+    """No check logic, expected value, threshold or hidden check reaches the worker's files."""
+    root = isolation.worker_code_root(include_hidden)
+    files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.py"))
+    assert "grader/worker.py" in files and "grader/probes/ch05.py" in files
+    assert not [f for f in files if f.startswith("grader/checks") or f.endswith(("checking.py", "diagnose.py"))]
+    assert ("grader/probes/hidden.py" in files) == include_hidden
+    # Its MNIST loader is the one without the test labels.
+    assert (root / "dataset" / "mnist.py").read_text() == (ROOT / "grader" / "worker_dataset.py").read_text()
