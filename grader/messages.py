@@ -1775,7 +1775,7 @@ CATALOGUE = {
         "ko": "TwoLayerNet.numerical_gradient가 손실 함수의 기울기를 근사한다"},
     "check.ch05.layer_state": {
         "en": "Relu, Sigmoid, Affine and SoftmaxWithLoss keep their own state per instance and per forward pass",
-        "ko": "Relu, Sigmoid, Affine, SoftmaxWithLoss 계층은 인스턴스마다, 순전파마다 자신의 상태를 유지함"},
+        "ko": "Relu, Sigmoid, Affine, SoftmaxWithLoss 계층이 인스턴스마다, 순전파마다 자기 상태를 따로 유지한다"},
     "check.ch05.net_mnist": {
         "en": "TwoLayerNet learns MNIST with SGD and backpropagation",
         "ko": "TwoLayerNet이 SGD와 오차역전파법으로 MNIST를 학습한다"},

@@ -31,7 +31,7 @@ HOSTILE_NAMES = [
 
 def fake_child(score=42.0):
     """A stand-in for grading in a child process: every graded student gets ``score`` in ch04."""
-    def grade(student, tmp, report_dir, chapters, time_limit, check_time_limit, language):
+    def grade(student, tmp, report_dir, chapters, time_limit, check_time_limit, language, lenient_names=False):
         if student.is_zip:
             batch.unpack(student.source, os.path.join(tmp, "unzipped"))
         results = {"score": score, "max_score": 100, "tests": [

@@ -102,7 +102,7 @@ def test_the_book_names_are_those_of_the_template():
 
 
 def test_the_batch_grader_passes_lenient_names_on_and_the_feedback_lists_the_mismatch(tmp_path):
-    from grader.batch import run_batch
+    from grader.batch import find_students, run_batch
 
     classroom = tmp_path / "class"
     classroom.mkdir()
@@ -111,6 +111,7 @@ def test_the_batch_grader_passes_lenient_names_on_and_the_feedback_lists_the_mis
     student.rename(classroom / "kim")
     out = tmp_path / "grades"
     run_batch(classroom, out, chapters=("ch04",), jobs=1, stream=io.StringIO(), lenient_names=True)
-    feedback = (out / "feedback" / "kim.txt").read_text(encoding="utf-8")
+    (kim,) = find_students(classroom)
+    feedback = (kim.folder(out) / "feedback.txt").read_text(encoding="utf-8")
     assert "common/function.py is graded as common/functions.py, the book's file" in feedback
     assert "ch04 total: 100 / 100" in feedback

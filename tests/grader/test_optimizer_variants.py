@@ -10,6 +10,7 @@ import pytest
 
 from grader.checking import REGISTRY, run_check
 from grader.checks import ch06
+from grader.probes import ch06 as ch06_probes
 
 EPS = (1e-7, 1e-8)
 
@@ -86,7 +87,7 @@ class LocalWorker:
     """Runs a check's probes in this process, with ``optimizer`` as the submission's class."""
 
     def __init__(self, optimizer, monkeypatch):
-        monkeypatch.setattr(ch06, "load", lambda module, name: optimizer)
+        monkeypatch.setattr(ch06_probes, "load", lambda module, name: optimizer)
 
     def call(self, probe, inputs, seed, time_limit):
         np.random.seed(seed % 2**32)
