@@ -343,14 +343,16 @@ class Launch:
         mounts += [(str(code_root), INSIDE_KIT), (str(submission_copy), INSIDE_SUBMISSION)]
         if mnist_file and os.path.isfile(mnist_file):
             mounts.append((str(mnist_file), INSIDE_MNIST))
+        # The scratch tmpfs first: a Python installation under /tmp (a virtual environment in a
+        # clone there) is then bound on top of it instead of being hidden by it.
+        argv += ["--perms", "1777", "--size", str(SCRATCH_LIMIT), "--tmpfs", INSIDE_SCRATCH]
         parents = set()
         for source, target in mounts:
             argv += ["--ro-bind", source, target]
-            parents.update(str(p) for p in Path(target).parents if str(p) != "/")
+            parents.update(str(p) for p in Path(target).parents if str(p) not in ("/", INSIDE_SCRATCH))
         for parent in sorted(parents):  # bubblewrap copies the modes of the host's folders (/root: 0700)
             argv += ["--chmod", "0755", parent]
-        argv += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--size", str(SCRATCH_LIMIT),
-                 "--tmpfs", INSIDE_SCRATCH, "--chdir", INSIDE_SCRATCH, "--"]
+        argv += ["--proc", "/proc", "--dev", "/dev", "--chdir", INSIDE_SCRATCH, "--"]
         return argv
 
     pass_fds = ()
