@@ -767,11 +767,11 @@ def simple_convnet_mnist(ctx):
         params = trained_params(got.get("params"), init)
         x_test = mnist_images()[1][:MNIST["test_size"]].reshape(-1, 1, 28, 28).astype(np.float64)
         predicted = np.argmax(oracles.simple_convnet_scores(params, x_test, conv["stride"], conv["pad"]), axis=1)
-        check_spot_gradients(got.get("spots"), spot_steps, init, rng, MNIST)
         accuracy = float(np.mean(predicted == mnist_test_labels(MNIST["test_size"])))
-        if accuracy < MNIST_THRESHOLD:
+        if accuracy < MNIST_THRESHOLD:  # first: the learning curve says why
             raise Mismatch(M("ch07.mnist.low", accuracy=accuracy, n=MNIST["test_size"], threshold=MNIST_THRESHOLD),
                            diagnose.learning_curve(curve) or Diagnosis("accuracy_below_threshold"))
+        check_spot_gradients(got.get("spots"), spot_steps, init, rng, MNIST)
     if predicted is not None:  # (a training that did not finish has cost this check already)
         with ctx.case(M("ch05.mnist.predict_case", n=MNIST["test_size"]), weight=1):
             theirs = expect_shape(got.get("predicted"), (MNIST["test_size"],), M("what.predicted_labels"))

@@ -195,13 +195,15 @@ def test_hashing_streams_a_2_gib_file_in_bounded_memory(tmp_path):
     with open(path, "wb") as f:
         f.truncate(2 * 1024**3)
     code = ("import hashlib, resource, sys; from grader.batch import hash_file; "
+            "peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; before = peak(); "
             "d = hashlib.sha256(); n = hash_file(sys.argv[1], d); "
-            "print(n, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+            "print(n, peak() - before)")
     done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=300,
                           cwd=os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-    read, peak_kib = map(int, done.stdout.split())
+    read, grown_kib = map(int, done.stdout.split())
     assert read == 2 * 1024**3
-    assert peak_kib < 200 * 1024, f"hashing 2 GiB peaked at {peak_kib} KiB"
+    # What hashing added to the peak (the imports before it are not hashing's).
+    assert grown_kib < 64 * 1024, f"hashing 2 GiB raised the peak memory by {grown_kib} KiB"
 
 
 def test_a_size_limit_stops_reading_a_growing_file(tmp_path):

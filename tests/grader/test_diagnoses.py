@@ -212,7 +212,9 @@ ONE_OVER_N_TIMES_N = types.SimpleNamespace(__name__="gradient_times_n", PATCHES=
 def test_mnist_learning_curves_are_diagnosed(member, chapter, expected, tmp_path):
     member = load_member(member) if not isinstance(member, types.SimpleNamespace) else member
     (result,) = grade(build(member, tmp_path / "s"), chapters=(chapter,), select=lambda c: c.slow)
-    assert result.score == 0
+    # The training case is lost; predict, compared with the grader's forward pass on the same
+    # trained params, may still agree (it is not the mistake).
+    assert not result.cases[0].passed and result.score <= result.check.points / 5
     assert result.diagnosis == expected, result.reason
     curve = result.plots["learning_curve"]
     assert len(curve["loss"]) == len(curve["iterations"]) >= 20
