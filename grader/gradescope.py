@@ -17,6 +17,7 @@ their places by name.
 import argparse
 import json
 import os
+import shlex
 import shutil
 import sys
 import tempfile
@@ -78,7 +79,7 @@ def autograder_files(chapters=CHAPTERS, root=KIT_ROOT):
         files[f"dataset/{name}"] = (root / "dataset" / name, False)
     for path in sorted((root / "dataset").glob("*.gz")):
         files[f"dataset/{path.name}"] = (path, False)
-    requirements = " ".join(f"'{r}'" for r in _grade_requirements())
+    requirements = " ".join(shlex.quote(r) for r in _grade_requirements())  # markers hold quotes
     chapter_args = "".join(f" --chapter {c}" for c in chapters) if tuple(chapters) != tuple(CHAPTERS) else ""
     files["setup.sh"] = (SETUP_SH.format(requirements=requirements), True)
     files["run_autograder"] = (RUN_AUTOGRADER.format(chapter_args=chapter_args), True)

@@ -231,3 +231,15 @@ def test_the_docs_say_plainly_that_classroom_scores_are_self_reported():
     assert "**Classroom scores are self-reported.**" in section and "never as credit" in section
     workflow = (ROOT / ".github" / "classroom" / "classroom.yml").read_text(encoding="utf-8")
     assert "self-reported" in workflow
+
+
+def test_setup_sh_installs_each_requirement_as_written():
+    """Requirements with environment markers hold quotes of their own: the shell must see each whole."""
+    import shlex
+
+    from grader.gradescope import autograder_files
+    from grader.release import _grade_requirements
+
+    setup = autograder_files(("ch05",))["setup.sh"][0]
+    (line,) = [line for line in setup.splitlines() if "pip install" in line]
+    assert shlex.split(line)[5:] == _grade_requirements()
