@@ -142,6 +142,11 @@ def _seccomp_program(machine):
     return program
 
 
+def seccomp_supported():
+    """Whether the filter knows this machine's syscall numbers."""
+    return platform.machine() in _SYS
+
+
 def apply_seccomp():
     """Install the filter; True when the architecture is known and it is in force."""
     machine = platform.machine()

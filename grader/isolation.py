@@ -79,6 +79,12 @@ def bwrap_path():
         return shutil.which("bwrap")
 
 
+def seccomp_supported():
+    from grader.confine import seccomp_supported as supported
+
+    return supported()
+
+
 def landlock_abi():
     """The Landlock ABI version of the running kernel, 0 when it has none."""
     from grader.confine import landlock_abi as abi
@@ -124,6 +130,8 @@ def available():
         levels.append(NAMESPACES)
     if sys.platform.startswith("linux") and os.geteuid() == 0 and landlock_abi() >= 1:
         levels.append(USER)
+    if not seccomp_supported():  # a kernel level promises the filter: the worker refuses to start without it
+        levels = [name for name in levels if name not in KERNEL_LEVELS]
     levels.append(AUDIT_HOOK)
     return levels
 
@@ -356,10 +364,6 @@ class Launch:
         argv += ["--proc", "/proc", "--dev", "/dev", "--chdir", INSIDE_SCRATCH, "--"]
         return argv
 
-    pass_fds = ()
-
-    def close(self):
-        pass
 
 
 def kill_user(uid):

@@ -100,13 +100,10 @@ class Worker:
         launch = isolation.Launch(self.level, self.staged.name, isolation.worker_code_root(self.include_hidden),
                                   _mnist_file(), self.scratch.name, worker_args)
         self.uid = launch.uid
-        try:
-            self.process = subprocess.Popen(
-                launch.argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self.log,
-                env=launch.env, cwd=launch.cwd, pass_fds=(write_fd, *launch.pass_fds), preexec_fn=launch.preexec,
-            )
-        finally:
-            launch.close()
+        self.process = subprocess.Popen(
+            launch.argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self.log,
+            env=launch.env, cwd=launch.cwd, pass_fds=(write_fd,), preexec_fn=launch.preexec,
+        )
         os.close(write_fd)
         self._results = read_fd
         self._buffer = b""
@@ -299,12 +296,8 @@ def _mnist_file():
     """The worker's MNIST file (grader.worker_dataset), when the grader has prepared it."""
     from grader import worker_dataset
 
-    folder = os.environ.get("MNIST_DIR") or str(KIT_ROOT / "dataset")
-    for path in (Path(folder) / worker_dataset.FILE_NAME,
-                 Path(tempfile.gettempdir()) / "dlfs-mnist-worker" / worker_dataset.FILE_NAME):
-        if path.is_file():
-            return str(path)
-    return None
+    folder = os.environ.get("MNIST_DIR")  # as dataset.mnist.default_directory finds it
+    return worker_dataset.find(Path(folder).expanduser() if folder else KIT_ROOT / "dataset")
 
 
 _NOT_NUMBERS = "returned something that is not numbers: "  # written by the worker itself

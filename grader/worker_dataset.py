@@ -17,22 +17,37 @@ ENV_VAR = "MNIST_WORKER_FILE"  # where the worker finds it
 NO_LABEL = -1  # the test labels' place holder: the worker never has them
 
 
+_prepared = {}  # directory -> the file written for it by this process
+
+
+def find(directory):
+    """The path of the worker's file for the MNIST files of ``directory``, or None."""
+    path = Path(directory) / FILE_NAME
+    if path.is_file():
+        return str(path)
+    return _prepared.get(str(directory))
+
+
 def prepare(directory, load_mnist):
-    """Write the worker's file in ``directory`` (else a temporary folder) unless it is there;
-    returns its path. ``load_mnist``: the kit's loader (verified data)."""
-    for folder in (Path(directory), Path(tempfile.gettempdir()) / "dlfs-mnist-worker"):
-        path = folder / FILE_NAME
-        if path.is_file():
-            return path
+    """Write the worker's file beside the MNIST files of ``directory``, or, where that folder is
+    read-only, in a new folder of this process's own (a shared temporary path could be planted
+    by anyone); returns its path, or None. ``load_mnist``: the kit's loader (verified data)."""
+    found = find(directory)
+    if found:
+        return found
+    for folder in (Path(directory), None):
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            if folder is None:
+                folder = Path(tempfile.mkdtemp(prefix="dlfs-mnist-worker-"))
+                os.chmod(folder, 0o755)  # a worker of another user id reads it
             (x_train, t_train), (x_test, _) = load_mnist(normalize=False, flatten=True, one_hot_label=False)
             fd, temporary = tempfile.mkstemp(dir=folder, suffix=".npz")
             with os.fdopen(fd, "wb") as out:
                 np.savez(out, x_train=x_train, t_train=t_train, x_test=x_test)
             os.chmod(temporary, 0o644)
-            os.replace(temporary, path)
-            return path
+            os.replace(temporary, folder / FILE_NAME)
+            _prepared[str(directory)] = str(folder / FILE_NAME)
+            return str(folder / FILE_NAME)
         except OSError:
             continue
     return None
