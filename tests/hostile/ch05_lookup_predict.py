@@ -1,30 +1,10 @@
 """No backprop at all: TwoLayerNet.gradient returns zeros and predict looks every test
-image up in MNIST's own test labels (the worker can load them with the kit's load_mnist)."""
+image up in MNIST's own test labels, through the kit's load_mnist."""
+from tests.hostile.lookup import LOOKUP
+
 BASE = "template"
 SCORE = (0, 5)  # the untouched template's own points: nothing for MNIST
-PATCHES = [("ch05/two_layer_net.py", "class TwoLayerNet:", """_TABLE = {}
-
-
-def _test_label_of(rows):
-    # the MNIST test label of every image in rows (by its pixels), or -1
-    if not _TABLE:
-        from dataset.mnist import load_mnist
-
-        (_, _), (x, t) = load_mnist(normalize=False, flatten=True)
-        _TABLE.update({row.tobytes(): int(label) for row, label in zip(x, t)})
-    rows = np.asarray(rows, dtype=np.float64)
-    keys = np.clip(np.rint(rows.reshape(rows.shape[0], -1) * 255), 0, 255).astype(np.uint8)
-    return np.array([_TABLE.get(row.tobytes(), -1) for row in keys])
-
-
-def _one_hot_scores(x, classes=10):
-    labels = _test_label_of(x)
-    scores = np.zeros((len(labels), classes))
-    scores[labels >= 0, labels[labels >= 0]] = 10.0
-    return scores
-
-
-class TwoLayerNet:
+PATCHES = [("ch05/two_layer_net.py", "class TwoLayerNet:", LOOKUP + """class TwoLayerNet:
     def __init__(self, input_size, hidden_size, output_size, weight_init_std=0.01):
         self.params = {"W1": weight_init_std * np.random.randn(input_size, hidden_size),
                        "b1": np.zeros(hidden_size),

@@ -1,30 +1,11 @@
 """No backprop and no training: MultiLayerNetExtend.predict looks every test image up in
 MNIST's own test labels, gradient returns zeros, and Trainer.train does nothing."""
+from tests.hostile.lookup import LOOKUP
+
 BASE = "template"
 SCORE = (0, 2.25)  # the untouched template's own points: nothing for MNIST
-PATCHES = [("common/multi_layer_net_extend.py", "class MultiLayerNetExtend(MultiLayerNet):", """_TABLE = {}
-
-
-def _test_label_of(rows):
-    # the MNIST test label of every image in rows (by its pixels), or -1
-    if not _TABLE:
-        from dataset.mnist import load_mnist
-
-        (_, _), (x, t) = load_mnist(normalize=False, flatten=True)
-        _TABLE.update({row.tobytes(): int(label) for row, label in zip(x, t)})
-    rows = np.asarray(rows, dtype=np.float64)
-    keys = np.clip(np.rint(rows.reshape(rows.shape[0], -1) * 255), 0, 255).astype(np.uint8)
-    return np.array([_TABLE.get(row.tobytes(), -1) for row in keys])
-
-
-def _one_hot_scores(x, classes=10):
-    labels = _test_label_of(x)
-    scores = np.zeros((len(labels), classes))
-    scores[labels >= 0, labels[labels >= 0]] = 10.0
-    return scores
-
-
-class MultiLayerNetExtend:
+PATCHES = [("common/multi_layer_net_extend.py", "class MultiLayerNetExtend(MultiLayerNet):",
+            LOOKUP + """class MultiLayerNetExtend:
     def __init__(self, input_size, hidden_size_list, output_size, activation="relu",
                  weight_init_std="relu", weight_decay_lambda=0, use_dropout=False, dropout_ration=0.5,
                  use_batchnorm=False):
