@@ -1,5 +1,5 @@
-"""Writes to its working folder as fast as it can, in many files, and fills memory with many
-processes' worth of arrays (class 10)."""
+"""Writes to its working folder as fast as it can, in many files of the largest size allowed,
+then holds 128 MB arrays until memory runs out (class 10)."""
 BASE = "template"
 SCORE = (0, 0)
 PATCHES = [("common/functions.py", "import numpy as np\n", """import os
