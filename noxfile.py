@@ -14,7 +14,7 @@ from pathlib import Path
 import nox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # nox does not put this folder on the path
-from grader.nox_sessions import define_check_sessions  # noqa: E402
+from grader.frontends.nox_sessions import define_check_sessions  # noqa: E402
 
 nox.needs_version = ">=2025.2.9"  # nox.project.dependency_groups
 nox.options.default_venv_backend = "uv|virtualenv"
@@ -40,7 +40,7 @@ def tests(session):
 def template(session):
     """Regenerate student_template/ from the solution markers in solutions/."""
     session.install("numpy")
-    session.run("python", "-m", "grader.make_template", *session.posargs)
+    session.run("python", "-m", "grader", "template", *session.posargs)
 
 
 @nox.session
@@ -125,16 +125,16 @@ def bench_mnist(session):
 def course(session):
     """Regenerate the nbgrader course (assignments/source) from student_template/ and the grader."""
     session.install(*nox.project.dependency_groups(PYPROJECT, "grade"))
-    session.run("python", "-m", "grader.notebook", "build-course", *session.posargs)
+    session.run("python", "-m", "grader", "course", "build-course", *session.posargs)
 
 
 @nox.session
 def release(session):
     """Build the student kit in build/: build/dlfs-kit/ and build/dlfs-kit.zip."""
-    session.run("python", "-m", "grader.release", *session.posargs)
+    session.run("python", "-m", "grader", "release", *session.posargs)
 
 
 @nox.session
 def gradescope(session):
     """Build build/autograder.zip for Gradescope (`-- --chapter ch05` for one chapter)."""
-    session.run("python", "-m", "grader.gradescope", "build", *session.posargs)
+    session.run("python", "-m", "grader", "gradescope", "build", *session.posargs)

@@ -33,15 +33,15 @@ if RUN_BY_NBGRADER:
     os.environ["PYTHONSAFEPATH"] = "1"
     if sys.argv[1:2] == ["autograde"]:
         os.environ["DLFS_AUTOGRADE"] = "1"
-if not (KIT / "grader" / "notebook.py").is_file():
-    raise RuntimeError(f"DLFS_KIT={KIT} is not the grading kit (no grader/notebook.py there): set DLFS_KIT to the "
-                       "folder that holds grader/ and dataset/")
+if not (KIT / "grader" / "api.py").is_file():
+    raise RuntimeError(f"DLFS_KIT={KIT} is not the grading kit (no grader/api.py there): set DLFS_KIT to "
+                       "the folder that holds grader/ and dataset/")
 if str(KIT) not in sys.path:
     sys.path.insert(0, str(KIT))
 
 from nbgrader.converters import Autograde, GenerateFeedback  # noqa: E402
 
-from grader.notebook import kernel_timeout, with_student_code_removed, with_student_markdown_escaped  # noqa: E402
+from grader.frontends.notebook import kernel_timeout, with_student_code_removed, with_student_markdown_escaped  # noqa: E402
 
 # Student code runs only in the grader's worker, never in the kernel: code cells that are not
 # the instructor's locked cells are removed before the notebook runs. Students' markdown

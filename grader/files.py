@@ -48,11 +48,11 @@ def sync_tree(files, root, stale):
 # ---------------------------------------------------------------- walking what a student handed in
 
 class TooLarge(Exception):
-    """A folder over the walking limits; ``found`` (a grader.messages.Message) says what was
+    """A folder over the walking limits; ``found`` (a grader.feedback.messages.Message) says what was
     found: too deep, too many files or too many bytes."""
 
     def __init__(self, found):
-        from grader.messages import render
+        from grader.feedback.messages import render
 
         super().__init__(render(found, "en"))
         self.found = found
@@ -67,8 +67,8 @@ def regular_files(root, limits, skip_hidden=True):
     reading anything.
 
     Returns (files, special): lists of tuples, and of relative paths (bytes)."""
-    from grader.messages import Message
-    from grader.sanitise import visible
+    from grader.feedback.messages import Message
+    from grader.feedback.sanitise import visible
 
     files, special, total = [], [], 0
     pending = [(os.fsencode(root), b"", 0)]

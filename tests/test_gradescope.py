@@ -9,9 +9,9 @@ import zipfile
 
 import pytest
 
-from grader.checks import checks_for
-from grader.cli import grade
-from grader.gradescope import build_autograder, validate
+from grader.api import grade
+from grader.frontends.gradescope import build_autograder, validate
+from grader.grading.checks import checks_for
 from tests.grader.mutants import BUG_ZOO, ROOT, SOLUTIONS, build, load_member
 
 CHAPTERS = ("ch04", "ch05")
@@ -55,11 +55,11 @@ def test_the_zip_has_the_two_scripts_at_its_root_and_no_solution(autograder):
         names = set(zf.namelist())
         modes = {name: zf.getinfo(name).external_attr >> 16 for name in names}
         scripts = {name: zf.read(name).decode() for name in ("setup.sh", "run_autograder")}
-    assert {"setup.sh", "run_autograder", "grader/cli.py", "grader/gradescope.py", "dataset/mnist.py"} <= names
+    assert {"setup.sh", "run_autograder", "grader/frontends/cli.py", "grader/frontends/gradescope.py", "dataset/mnist.py"} <= names
     assert modes["setup.sh"] & 0o111 and modes["run_autograder"] & 0o111
-    assert any(name.startswith("grader/checks/hidden/") for name in names), "instructors grade with hidden checks"
+    assert any(name.startswith("grader/grading/checks/hidden/") for name in names), "instructors grade with hidden checks"
     assert not any(name.startswith(("solutions/", "student_template/", "tests/")) for name in names)
-    assert "grader/make_template.py" not in names and "dataset/mnist_cache.npz" not in names
+    assert "grader/frontends/make_template.py" not in names and "dataset/mnist_cache.npz" not in names
     assert "--chapter ch04 --chapter ch05" in scripts["run_autograder"]
     for name, text in scripts.items():
         assert text.startswith("#!/usr/bin/env bash\n")
@@ -131,9 +131,9 @@ def read_results(root):
 
 
 def test_placing_files_never_follows_a_link(tmp_path):
-    from grader.gradescope import arrange
+    from grader.frontends.gradescope import arrange
 
-    hidden_source = ROOT / "grader" / "checks" / "hidden" / "ch05.py"
+    hidden_source = ROOT / "grader" / "grading" / "checks" / "hidden" / "ch05.py"
     upload = tmp_path / "upload"
     (upload / "common").mkdir(parents=True)
     (upload / "common" / "layers.py").symlink_to(hidden_source)  # the hidden checks, as root
@@ -157,8 +157,8 @@ def test_placing_files_never_follows_a_link(tmp_path):
 
 @pytest.mark.parametrize("make", ["deep", "surrogate", "cp949", "grader_fault", "fifo"])
 def test_every_failure_still_writes_a_results_json(tmp_path, monkeypatch, make):
-    import grader.cli
-    from grader.gradescope import run
+    import grader.api
+    from grader.frontends.gradescope import run
 
     root = simulated_root(tmp_path)
     submission = os.fsencode(root / "submission")
@@ -183,12 +183,12 @@ def test_every_failure_still_writes_a_results_json(tmp_path, monkeypatch, make):
         def broken(*args, **kwargs):
             raise UnicodeEncodeError("utf-8", "\udcff", 0, 1, "surrogates not allowed")
 
-        monkeypatch.setattr(grader.cli, "grade", broken)
+        monkeypatch.setattr(grader.api, "grade", broken)
     elif make == "fifo":
         os.mkfifo(root / "submission" / "functions.py")
     graded = []
     if make == "cp949":
-        monkeypatch.setattr(grader.cli, "grade", lambda folder, *a, **k: graded.append(
+        monkeypatch.setattr(grader.api, "grade", lambda folder, *a, **k: graded.append(
             (folder / "common" / "functions.py").read_text()) or [])
     data = run(root, ("ch04",))
     written = read_results(root)
@@ -205,7 +205,7 @@ def test_every_failure_still_writes_a_results_json(tmp_path, monkeypatch, make):
 
 
 def test_no_hidden_points_are_visible_before_publication(tmp_path):
-    from grader.gradescope import results_json
+    from grader.frontends.gradescope import results_json
 
     results = grade(SOLUTIONS, ("ch05",), select=lambda c: c.hidden or c.name.startswith("MulLayer"))
     hidden = [r for r in results if r.check.hidden]
@@ -237,8 +237,8 @@ def test_setup_sh_installs_each_requirement_as_written():
     """Requirements with environment markers hold quotes of their own: the shell must see each whole."""
     import shlex
 
-    from grader.gradescope import autograder_files
-    from grader.release import _grade_requirements
+    from grader.frontends.gradescope import autograder_files
+    from grader.frontends.release import _grade_requirements
 
     setup = autograder_files(("ch05",))["setup.sh"][0]
     (line,) = [line for line in setup.splitlines() if "pip install" in line]

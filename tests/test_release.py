@@ -10,11 +10,11 @@ import zipfile
 
 import pytest
 
-from grader.checks import all_checks, checks_for
-from grader.cli import grade
-from grader.contract import CHAPTERS
-from grader.make_template import BEGIN, END
-from grader.release import build_release
+from grader.api import grade
+from grader.frontends.make_template import BEGIN, END
+from grader.frontends.release import build_release
+from grader.grading.checks import all_checks, checks_for
+from grader.grading.contract import CHAPTERS
 from tests.grader.mutants import ROOT, SOLUTIONS, TEMPLATE, build, run_check
 from tests.test_template import solution_regions
 
@@ -39,12 +39,12 @@ def test_the_release_holds_the_template_the_grader_the_dataset_and_the_students_
                 if "__pycache__" not in p.parts}
     for relative, path in template.items():
         assert files[relative].read_bytes() == path.read_bytes(), relative
-    assert {"grader/cli.py", "grader/worker.py", "grader/checks/ch05.py", "grader/notebook.py", "dataset/mnist.py",
+    assert {"grader/frontends/cli.py", "grader/isolation/worker.py", "grader/grading/checks/ch05.py", "grader/frontends/notebook.py", "dataset/mnist.py",
             "dataset/train-images-idx3-ubyte.gz", "noxfile.py", "README.md", "pyproject.toml",
             ".github/classroom/autograding.json", ".github/workflows/classroom.yml"} <= set(files)
     assert not [f for f in files if f.startswith(("solutions/", "tests/", "assignments/", "docs/"))]
     assert not [f for f in files if "__pycache__" in f or f.endswith((".pyc", ".npz"))]
-    for tool in ("grader/make_template.py", "grader/release.py", "grader/gradescope.py"):
+    for tool in ("grader/frontends/make_template.py", "grader/frontends/release.py", "grader/frontends/gradescope.py"):
         assert tool not in files
 
 
@@ -106,11 +106,11 @@ def test_no_solution_body_is_released(release):
 def test_no_hidden_check_is_released(release):
     folder, _ = release
     files = files_of(folder)
-    assert not [f for f in files if f.startswith("grader/checks/hidden")]
-    checks = {f: p.read_text(encoding="utf-8") for f, p in files.items() if f.startswith("grader/checks/")}
+    assert not [f for f in files if f.startswith("grader/grading/checks/hidden")]
+    checks = {f: p.read_text(encoding="utf-8") for f, p in files.items() if f.startswith("grader/grading/checks/")}
     assert checks and not [f for f, text in checks.items() if re.search(r"\bhidden=True", text)]
     listing = subprocess.run(
-        [sys.executable, "-c", "from grader.checks import all_checks\n"
+        [sys.executable, "-c", "from grader.grading.checks import all_checks\n"
          "print(sum(c.hidden for c in all_checks()), len(all_checks()), sum(c.points for c in all_checks()))"],
         cwd=folder, capture_output=True, text=True, timeout=120)
     assert listing.returncode == 0, listing.stderr
@@ -157,7 +157,7 @@ def test_check_ch05_runs_in_the_unpacked_release(release, tmp_path):
 
 def test_hidden_checks_run_for_instructors_on_top_of_the_public_100_points():
     hidden = [c for c in all_checks() if c.hidden]
-    assert hidden, "grader/checks/hidden registers at least one check"
+    assert hidden, "grader/grading/checks/hidden registers at least one check"
     for chapter in CHAPTERS:
         public = checks_for(chapter, include_hidden=False)
         assert sum(c.points for c in public) == 100

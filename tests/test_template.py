@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from grader.make_template import BEGIN, END, MarkerError, differences, generate, strip_solutions
+from grader.frontends.make_template import BEGIN, END, MarkerError, differences, generate, strip_solutions
 from tests.grader.mutants import SOLUTIONS, TEMPLATE
 
 

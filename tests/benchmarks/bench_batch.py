@@ -18,8 +18,8 @@ sys.path.insert(0, str(ROOT))
 
 import bench_results  # noqa: E402
 
-from grader.batch import run_batch  # noqa: E402
-from grader.contract import CHAPTERS  # noqa: E402
+from grader.frontends.batch import run_batch  # noqa: E402
+from grader.grading.contract import CHAPTERS  # noqa: E402
 from tests.grader.mutants import BUG_ZOO, SOLUTIONS, build, load_member, members  # noqa: E402
 from tests.grader.test_hostile import HOSTILE, build_member  # noqa: E402
 

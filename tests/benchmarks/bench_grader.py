@@ -19,8 +19,8 @@ sys.path.insert(0, str(ROOT))
 
 import bench_results  # noqa: E402
 
-from grader.cli import grade  # noqa: E402
-from grader.contract import CHAPTERS  # noqa: E402
+from grader.api import grade  # noqa: E402
+from grader.grading.contract import CHAPTERS  # noqa: E402
 from tests.grader.mutants import ALTERNATIVES, SOLUTIONS, build, load_member  # noqa: E402
 
 

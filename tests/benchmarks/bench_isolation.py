@@ -17,11 +17,11 @@ sys.path.insert(0, str(ROOT))
 
 import bench_results  # noqa: E402
 
-from grader import isolation  # noqa: E402
-from grader.cli import grade, prepare_dataset  # noqa: E402
-from grader.contract import CHAPTERS  # noqa: E402
-from grader.probes import import_module  # noqa: E402
-from grader.runner import Worker  # noqa: E402
+from grader.api import grade, prepare_dataset  # noqa: E402
+from grader.grading.contract import CHAPTERS  # noqa: E402
+from grader.grading.probes import import_module  # noqa: E402
+from grader.isolation import levels as isolation  # noqa: E402
+from grader.isolation.runner import Worker  # noqa: E402
 from tests.grader.mutants import SOLUTIONS  # noqa: E402
 
 

@@ -5,10 +5,8 @@ import shutil
 
 import pytest
 
-from grader.checks import checks_for
-from grader.cli import grade
-from grader.contract import CHAPTERS
-from grader.notebook import (
+from grader.api import grade
+from grader.frontends.notebook import (
     COURSE_ROOT,
     GROUPS,
     HIDDEN,
@@ -23,6 +21,8 @@ from grader.notebook import (
     released_modules,
     set_aside_unreleased,
 )
+from grader.grading.checks import checks_for
+from grader.grading.contract import CHAPTERS
 from tests.grader.mutants import BUG_ZOO, SOLUTIONS, TEMPLATE, build, load_member
 from tests.test_template import solution_regions
 
@@ -37,7 +37,7 @@ def nbgrader_meta(cell):
 
 def test_course_is_what_the_generator_makes():
     stale = course_differences()
-    assert not stale, f"run `nox -s course` (python -m grader.notebook build-course): out of date: {stale}"
+    assert not stale, f"run `nox -s course` (python -m grader course build-course): out of date: {stale}"
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
@@ -145,7 +145,7 @@ def test_grade_group_reports_problems_instead_of_raising(tmp_path, capsys):
 
 
 def test_the_kernel_time_limit_covers_every_group():
-    from grader.notebook import group_budget
+    from grader.frontends.notebook import group_budget
 
     budgets = [group_budget(checks) for chapter in CHAPTERS for _, checks in groups(chapter)]
     assert kernel_timeout() > max(budgets) > 30

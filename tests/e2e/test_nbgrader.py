@@ -22,8 +22,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from grader.checks import checks_for
-from grader.notebook import COURSE_ROOT, groups, kernel_timeout, released_modules
+from grader.frontends.notebook import COURSE_ROOT, groups, kernel_timeout, released_modules
+from grader.grading.checks import checks_for
 from tests.grader.mutants import BUG_ZOO, ROOT, SOLUTIONS, build, load_member
 
 HAVE_NBGRADER = importlib.util.find_spec("nbgrader") is not None
@@ -173,7 +173,7 @@ def test_student_markdown_reaches_the_feedback_html_as_text(answer):
     import nbformat
     from nbconvert import HTMLExporter
 
-    from grader.notebook import escape_student_markdown_preprocessor
+    from grader.frontends.notebook import escape_student_markdown_preprocessor
 
     nb = nbformat.v4.new_notebook()
     instructions = nbformat.v4.new_markdown_cell("Explain <b>why</b>.")
@@ -200,7 +200,7 @@ def test_student_markdown_reaches_the_feedback_html_as_text(answer):
 def test_student_code_cells_are_removed_before_grading():
     import nbformat
 
-    from grader.notebook import remove_student_code_preprocessor
+    from grader.frontends.notebook import remove_student_code_preprocessor
 
     nb = nbformat.v4.new_notebook()
     locked = nbformat.v4.new_code_cell("grade_group('ch04', 'softmax')")
@@ -241,7 +241,7 @@ def test_a_class_of_ch04_through_nbgrader(tmp_path):
     (dan / "common" / "gradient.py").write_text(gradient)
     eve = course.submit("eve", "ch04")
     notebook = json.loads((eve / "ch04.ipynb").read_text())
-    forged = ("def grade_group(chapter, key):\n    from grader.notebook import find_group, group_points\n"
+    forged = ("def grade_group(chapter, key):\n    from grader.frontends.notebook import find_group, group_points\n"
               "    return float(group_points(find_group(chapter, key)[1]))\n")
     setup = next(i for i, c in enumerate(notebook["cells"]) if c["cell_type"] == "code")
     notebook["cells"].insert(setup + 1, {"cell_type": "code", "execution_count": None, "id": "mine", "metadata": {},
@@ -249,7 +249,7 @@ def test_a_class_of_ch04_through_nbgrader(tmp_path):
     (eve / "ch04.ipynb").write_text(json.dumps(notebook))
 
     # A submission without its notebook is skipped by nbgrader: the instructors' helper adds it.
-    prepared = subprocess.run([sys.executable, "-m", "grader.notebook", "prepare-submissions", str(course.root),
+    prepared = subprocess.run([sys.executable, "-m", "grader", "course", "prepare-submissions", str(course.root),
                                "ch04"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert prepared.returncode == 0, prepared.stderr
     assert "dan: ch04.ipynb was missing" in prepared.stdout and "1 submission(s)" in prepared.stdout

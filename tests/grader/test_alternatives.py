@@ -1,7 +1,7 @@
 """Correct implementations written differently from the reference get full marks."""
 import pytest
 
-from grader.cli import grade
+from grader.api import grade
 from tests.grader.mutants import ALTERNATIVES, build, load_member, members
 
 ALTS = members(ALTERNATIVES)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from grader.batch import BadSubmission, find_students, run_batch, survey_students, unpack
+from grader.frontends.batch import BadSubmission, find_students, run_batch, survey_students, unpack
 from tests.grader.mutants import BUG_ZOO, ROOT, SOLUTIONS, TEMPLATE, build, load_member
 
 

@@ -11,9 +11,9 @@ import zipfile
 
 import pytest
 
-import grader.batch as batch
-from grader.batch import WALK_LIMITS, TooLarge, content_hash, hash_file, run_batch, survey_students
-from grader.sanitise import csv_cell, visible
+import grader.frontends.batch as batch
+from grader.feedback.sanitise import csv_cell, visible
+from grader.frontends.batch import WALK_LIMITS, TooLarge, content_hash, hash_file, run_batch, survey_students
 
 HOSTILE_NAMES = [
     '=HYPERLINK("evil.example","click")',
@@ -194,7 +194,7 @@ def test_hashing_streams_a_2_gib_file_in_bounded_memory(tmp_path):
     path = tmp_path / "huge.bin"
     with open(path, "wb") as f:
         f.truncate(2 * 1024**3)
-    code = ("import hashlib, resource, sys; from grader.batch import hash_file; "
+    code = ("import hashlib, resource, sys; from grader.frontends.batch import hash_file; "
             "peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; before = peak(); "
             "d = hashlib.sha256(); n = hash_file(sys.argv[1], d); "
             "print(n, peak() - before)")

@@ -1,7 +1,7 @@
 """Every realistic mistake of the bug zoo loses points on the check named for it."""
 import pytest
 
-from grader.cli import grade
+from grader.api import grade
 from tests.grader.mutants import BUG_ZOO, build, load_member, members
 
 ZOO = members(BUG_ZOO)

@@ -3,10 +3,10 @@ diagnosis that another mistake of the chapter explains gives way to it, and a re
 points at one cause carries no diagnosis that names another."""
 import pytest
 
-from grader import diagnose
-from grader.checking import Case, Check, Result, reconcile
-from grader.cli import grade
-from grader.messages import Message
+from grader.api import grade
+from grader.feedback.messages import Message
+from grader.grading import diagnose
+from grader.grading.checking import Case, Check, Result, reconcile
 from tests.grader.mutants import BUG_ZOO, build, load_member
 
 LANGUAGES = ("en", "ko")

@@ -1,4 +1,4 @@
-"""Diagnoses: how a wrong answer is wrong. The detectors of grader.diagnose on made-up arrays,
+"""Diagnoses: how a wrong answer is wrong. The detectors of grader.grading.diagnose on made-up arrays,
 and the diagnosis every member of the bug zoo receives on the check named for it."""
 import types
 
@@ -8,9 +8,9 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from grader import diagnose
-from grader.checking import Mismatch, expect_close, expect_gradient
-from grader.cli import grade
+from grader.api import grade
+from grader.grading import diagnose
+from grader.grading.checking import Mismatch, expect_close, expect_gradient
 from tests.grader.mutants import BUG_ZOO, ROOT, build, load_member, members
 
 ZOO = members(BUG_ZOO)

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from grader import isolation
-from grader.batch import find_students, run_batch
-from grader.messages import Message, render
+from grader.feedback.messages import Message, render
+from grader.frontends.batch import find_students, run_batch
+from grader.isolation import levels as isolation
 from tests.grader.mutants import ROOT, SOLUTIONS, TEMPLATE, build, load_member, members
 
 HOSTILE = ROOT / "tests" / "hostile"
@@ -181,7 +181,7 @@ def test_hostile_corpus_in_one_batch(tmp_path, forced_level, chapter):
     assert "LEAKED-HIDDEN-SOURCE" not in feedback, "the hidden checks' source reached the feedback"
     assert "LEAKED-TEST-LABELS" not in feedback, "the worker found MNIST's test labels"
     # A forged .pyc or .pth would run in the next Python that imports the grader.
-    subprocess.run([sys.executable, "-c", "import grader.report, grader.cli"], cwd=ROOT, check=True, timeout=60)
+    subprocess.run([sys.executable, "-c", "import grader.feedback.report, grader.frontends.cli"], cwd=ROOT, check=True, timeout=60)
     planted = [p for folder in map(Path, sys.path) if folder.is_dir() for p in folder.glob("dlfs_hostile*")]
     assert planted == [], f"files planted in the Python installation: {planted}"
     assert sorted(p.name for p in CANARY.iterdir()) == [], "a member wrote outside its sandbox"

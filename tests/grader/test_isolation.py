@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from grader.cli import grade
+from grader.api import grade
 from tests.grader.mutants import ROOT, SOLUTIONS, build, patched, run_check
 
 FUNCTIONS = "common/functions.py"
@@ -161,11 +161,11 @@ def test_a_notebook_instead_of_modules_is_explained(tmp_path):
 
 def test_a_worker_that_cannot_start_is_the_graders_fault(tmp_path, monkeypatch):
     """Exit status 2, not a student's zero, when the grader itself is broken."""
-    import grader.isolation
+    import grader.isolation.levels
 
-    (tmp_path / "grader").mkdir()
-    (tmp_path / "grader" / "worker.py").write_text("raise ImportError('the grader is broken')\n")
-    monkeypatch.setattr(grader.isolation, "worker_code_root", lambda include_hidden: tmp_path)
-    from grader.cli import main
+    (tmp_path / "grader" / "isolation").mkdir(parents=True)
+    (tmp_path / "grader" / "isolation" / "worker.py").write_text("raise ImportError('the grader is broken')\n")
+    monkeypatch.setattr(grader.isolation.levels, "worker_code_root", lambda include_hidden: tmp_path)
+    from grader.frontends.cli import main
 
     assert main(["check", "--submission", str(SOLUTIONS), "--chapter", "ch04", "--quiet"]) == 2

@@ -5,10 +5,10 @@ import sys
 
 import pytest
 
-from grader import isolation
-from grader.batch import run_batch
-from grader.cli import grade
-from grader.runner import Worker
+from grader.api import grade
+from grader.frontends.batch import run_batch
+from grader.isolation import levels as isolation
+from grader.isolation.runner import Worker
 from tests.grader.mutants import ROOT, SOLUTIONS, TEMPLATE
 
 LINUX = sys.platform.startswith("linux")
@@ -65,7 +65,7 @@ def test_a_batch_refuses_weak_isolation_before_grading_anyone(force, tmp_path):
 
 
 def test_gradescope_refuses_with_a_results_json_that_says_why(force, tmp_path, monkeypatch):
-    from grader.gradescope import run
+    from grader.frontends.gradescope import run
 
     force(isolation.AUDIT_HOOK)
     monkeypatch.delenv(isolation.ALLOW_WEAK_ENV, raising=False)
@@ -80,8 +80,8 @@ def test_gradescope_refuses_with_a_results_json_that_says_why(force, tmp_path, m
 @pytest.mark.skipif(not LINUX, reason="kernel isolation is Linux only")
 @pytest.mark.parametrize("level", [level for level in isolation.KERNEL_LEVELS if level in isolation.available()])
 def test_a_kernel_level_worker_reports_its_layers_and_the_report_names_the_level(force, level, tmp_path):
-    from grader import report
-    from grader.probes import import_module
+    from grader.feedback import report
+    from grader.grading.probes import import_module
 
     force(level)
     with Worker(SOLUTIONS) as worker:
@@ -98,8 +98,8 @@ def test_the_worker_gets_probes_not_checks(include_hidden):
     """No check logic, expected value, threshold or hidden check reaches the worker's files."""
     root = isolation.worker_code_root(include_hidden)
     files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.py"))
-    assert "grader/worker.py" in files and "grader/probes/ch05.py" in files
-    assert not [f for f in files if f.startswith("grader/checks") or f.endswith(("checking.py", "diagnose.py"))]
-    assert ("grader/probes/hidden.py" in files) == include_hidden
+    assert "grader/isolation/worker.py" in files and "grader/grading/probes/ch05.py" in files
+    assert not [f for f in files if f.startswith("grader/grading/checks") or f.endswith(("checking.py", "diagnose.py"))]
+    assert ("grader/grading/probes/hidden.py" in files) == include_hidden
     # Its MNIST loader is the one without the test labels.
-    assert (root / "dataset" / "mnist.py").read_text() == (ROOT / "grader" / "worker_dataset.py").read_text()
+    assert (root / "dataset" / "mnist.py").read_text() == (ROOT / "grader" / "isolation" / "worker_dataset.py").read_text()

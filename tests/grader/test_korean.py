@@ -1,5 +1,5 @@
 """Korean feedback reads as Korean: no English words outside code, one term per concept (the
-glossary beside the catalogue, grader/glossary_ko.txt), and the reports of a real grading run
+glossary beside the catalogue, grader/feedback/glossary_ko.txt), and the reports of a real grading run
 say every check name, case label and reason in Korean."""
 import ast
 import builtins
@@ -9,11 +9,11 @@ import re
 import numpy as np
 import pytest
 
-from grader import report
-from grader.checks import all_checks
-from grader.cli import grade
-from grader.messages import CATALOGUE, check_title, format_template, using
-from grader.submission import _refusal
+from grader.api import grade
+from grader.feedback import report
+from grader.feedback.messages import CATALOGUE, check_title, format_template, using
+from grader.grading.checks import all_checks
+from grader.isolation.submission import _refusal
 from tests.grader.mutants import BUG_ZOO, ROOT, SOLUTIONS, build, load_member
 from tests.grader.test_particles import NUMBER_SPEC, placeholders
 
@@ -34,7 +34,7 @@ def read_glossary(text):
     return glossary
 
 
-GLOSSARY = read_glossary((ROOT / "grader" / "glossary_ko.txt").read_text(encoding="utf-8"))
+GLOSSARY = read_glossary((ROOT / "grader" / "feedback" / "glossary_ko.txt").read_text(encoding="utf-8"))
 LATIN_TERMS = set(GLOSSARY["latin"])
 
 

@@ -5,8 +5,8 @@ from types import SimpleNamespace
 from hypothesis import given
 from hypothesis import strategies as st
 
-from grader import report
-from grader.checking import Case, Check, Result
+from grader.feedback import report
+from grader.grading.checking import Case, Check, Result
 
 EXPRESSIONS = ["np.sum((y - t)**2)", "(2, 6)", "(5, 3)으로", "params['W1']", "x[idx] = tmp + h",
                "W += mu*mu*v - (1 + mu)*lr*dW", "dx.reshape(*self.original_x_shape)", "y - t / N",
@@ -77,7 +77,7 @@ def test_prose_brackets_do_not_make_one_long_expression():
 
 
 def test_the_notebook_feedback_keeps_expressions_whole_too():
-    from grader.notebook import feedback
+    from grader.frontends.notebook import feedback
 
     for words in range(1, 30):  # the expressions land at every place of the 96-column line
         reason = " ".join(["wrong"] * 12) + " " + "x" * words + " (2, 6) is the shape of np.sum((y - t)**2)"

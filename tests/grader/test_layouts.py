@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from grader.cli import grade, locate_submission
+from grader.api import SubmissionNotFound, grade, locate_submission
 from tests.grader.mutants import SOLUTIONS
 
 LAYOUTS = {
@@ -37,5 +37,5 @@ def test_a_chapter_named_folder_around_the_layout_gets_full_marks(tmp_path):
 def test_a_submission_without_any_graded_file_is_not_graded_and_says_why(tmp_path):
     (tmp_path / "ch05").mkdir()
     (tmp_path / "ch05" / "notes.txt").write_text("my answers")
-    with pytest.raises(SystemExit, match="found none of the graded files"):
+    with pytest.raises(SubmissionNotFound, match="found none of the graded files"):
         locate_submission(tmp_path)

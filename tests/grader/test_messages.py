@@ -7,15 +7,26 @@ import re
 
 import pytest
 
-from grader import diagnose, messages
-from grader.checks import all_checks
-from grader.messages import CATALOGUE, LANGUAGES, Message, fields, pack, render, resolve_language, unpack, using
+from grader.feedback import messages
+from grader.feedback.messages import (
+    CATALOGUE,
+    LANGUAGES,
+    Message,
+    fields,
+    pack,
+    render,
+    resolve_language,
+    unpack,
+    using,
+)
+from grader.grading import diagnose
+from grader.grading.checks import all_checks
 from tests.grader.mutants import BUG_ZOO, ROOT, build, load_member, run_check
 
 GRADER = ROOT / "grader"
-CHAPTER_MODULES = sorted((GRADER / "checks").glob("ch0*.py")) + sorted((GRADER / "checks" / "hidden").glob("ch0*.py"))
-OWN_MODULES = [GRADER / name for name in ("checking.py", "diagnose.py", "report.py", "cli.py", "submission.py",
-                                          "runner.py", "batch.py", "pictures.py")] + CHAPTER_MODULES
+CHECKS = GRADER / "grading" / "checks"
+CHAPTER_MODULES = sorted(CHECKS.glob("ch0*.py")) + sorted((CHECKS / "hidden").glob("ch0*.py"))
+OWN_MODULES = sorted(path for path in GRADER.rglob("*.py") if path.name != "messages.py")
 HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
@@ -161,7 +172,7 @@ WHAT_FUNCTIONS = {"expect_close": 2, "expect_gradient": 2, "expect_shape": 2, "e
                   "expect_unchanged": 2, "expect_gradients": 2}
 
 
-@pytest.mark.parametrize("path", CHAPTER_MODULES + [GRADER / "checking.py"], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", CHAPTER_MODULES + [GRADER / "grading" / "checking.py"], ids=lambda p: p.name)
 def test_labels_reasons_and_names_of_values_are_messages_or_code(path):
     problems = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from grader import names
-from grader.cli import grade
+from grader.api import grade
+from grader.grading import names
 from tests.grader.mutants import SOLUTIONS, run_check
 
 RELU_CHECK = "Relu.forward gives max(0, x) for any shape"
@@ -92,7 +92,7 @@ def test_the_lenient_copy_never_writes_through_a_link(tmp_path):
 
 
 def test_the_book_names_are_those_of_the_template():
-    from grader.contract import BOOK_NAMES, MODULE_CHAPTER
+    from grader.grading.contract import BOOK_NAMES, MODULE_CHAPTER
     from tests.grader.mutants import TEMPLATE
 
     assert set(BOOK_NAMES) == set(MODULE_CHAPTER)
@@ -102,7 +102,7 @@ def test_the_book_names_are_those_of_the_template():
 
 
 def test_the_batch_grader_passes_lenient_names_on_and_the_feedback_lists_the_mismatch(tmp_path):
-    from grader.batch import find_students, run_batch
+    from grader.frontends.batch import find_students, run_batch
 
     classroom = tmp_path / "class"
     classroom.mkdir()

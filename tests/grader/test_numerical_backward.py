@@ -1,12 +1,12 @@
 """Backprop is the exercise: a backward pass made of numerical differences of the forward
-pass is told apart from an analytic one by the work it does (grader.probes)."""
+pass is told apart from an analytic one by the work it does (grader.grading.probes)."""
 import sys
 
 import numpy as np
 import pytest
 
-from grader.messages import LANGUAGES, render
-from grader.probes import count_calls, numerical_backward
+from grader.feedback.messages import LANGUAGES, render
+from grader.grading.probes import count_calls, numerical_backward
 
 
 class AnalyticRelu:

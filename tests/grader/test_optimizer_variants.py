@@ -8,9 +8,9 @@ import itertools
 import numpy as np
 import pytest
 
-from grader.checking import REGISTRY, run_check
-from grader.checks import ch06
-from grader.probes import ch06 as ch06_probes
+from grader.grading.checking import REGISTRY, run_check
+from grader.grading.checks import ch06
+from grader.grading.probes import ch06 as ch06_probes
 
 EPS = (1e-7, 1e-8)
 

@@ -1,4 +1,4 @@
-"""Korean particles follow the sound the inserted value ends with (grader.particles), and no
+"""Korean particles follow the sound the inserted value ends with (grader.feedback.particles), and no
 Korean message puts a fixed particle after a value that changes."""
 import re
 import unicodedata
@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from grader.messages import CATALOGUE, WITH_PARTICLE, format_template, using
-from grader.particles import choose
+from grader.feedback.messages import CATALOGUE, WITH_PARTICLE, format_template, using
+from grader.feedback.particles import choose
 
 VOWEL, CONSONANT, RIEUL = "vowel", "consonant", "rieul"
 FORMS = ("이/가", "을/를", "은/는", "과/와", "으로/로", "이어야/여야")

@@ -8,11 +8,11 @@ import sys
 import numpy as np
 import pytest
 
-from grader import pictures
-from grader import report as report_module
-from grader.batch import class_summary, find_students, run_batch, write_class_report
-from grader.cli import grade, write_report
-from grader.messages import Message
+from grader.api import grade, write_report
+from grader.feedback import pictures
+from grader.feedback import report as report_module
+from grader.feedback.messages import Message
+from grader.frontends.batch import class_summary, find_students, run_batch, write_class_report
 from tests.grader.mutants import BUG_ZOO, ROOT, SOLUTIONS, build, load_member
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -86,7 +86,7 @@ def test_without_matplotlib_the_report_is_written_without_pictures(tmp_path, mon
 
 
 def test_grading_never_imports_matplotlib():
-    code = ("import sys\nfrom grader.cli import grade\nfrom grader.checks import all_checks\n"
+    code = ("import sys\nfrom grader.api import grade\nfrom grader.grading.checks import all_checks\n"
             f"grade({str(SOLUTIONS)!r}, chapters=('ch05',), select=lambda c: not c.slow)\n"
             "print('matplotlib' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)

@@ -2,9 +2,9 @@
 student template gets none, and no check passes on it vacuously."""
 import pytest
 
-from grader.checks import POINTS_PER_CHAPTER, all_checks, checks_for
-from grader.cli import grade
-from grader.contract import CHAPTERS
+from grader.api import grade
+from grader.grading.checks import POINTS_PER_CHAPTER, all_checks, checks_for
+from grader.grading.contract import CHAPTERS
 from tests.grader.mutants import ROOT
 
 

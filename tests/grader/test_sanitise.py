@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from grader.messages import LANGUAGES, Message, pack, render, unpack
-from grader.sanitise import csv_cell, html_text, is_clean, markdown_text, output_key, skeleton, visible
+from grader.feedback.messages import LANGUAGES, Message, pack, render, unpack
+from grader.feedback.sanitise import csv_cell, html_text, is_clean, markdown_text, output_key, skeleton, visible
 
 ATTACKS = [
     "\x1b]0;owned\x07",  # window title

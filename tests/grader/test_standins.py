@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from grader import oracles, standins
-from grader.cli import grade
+from grader.api import grade
+from grader.grading import oracles, standins
 from tests.grader.mutants import BUG_ZOO, build, load_member
 
 NETWORK_CHECKS = {

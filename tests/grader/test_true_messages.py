@@ -1,7 +1,7 @@
 """Messages that quote what the student's code does, not what the book's would do."""
 import pytest
 
-from grader.cli import grade
+from grader.api import grade
 from tests.grader.mutants import build, patched
 
 NET_FILE = "ch05/two_layer_net.py"

@@ -1,5 +1,5 @@
 """Writes code that the grader's own process or any later Python would run (class 6): a forged
-.pyc stamped to match the kit's grader/report.py, a .pth in every site-packages, and a FIFO
+.pyc stamped to match the kit's grader/feedback/report.py, a .pth in every site-packages, and a FIFO
 named *.pth that would hang every later Python."""
 BASE = "reference"
 SCORE = (0, 100)

@@ -1,0 +1,1 @@
+"""What the grader says: the message catalogue, reports, pictures, the sanitiser."""

@@ -1,0 +1,1 @@
+"""The routes into the grader: command line, batch, Gradescope, nbgrader course, nox, release."""

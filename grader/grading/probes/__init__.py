@@ -1,0 +1,91 @@
+"""Probes shared by the chapters: they run in the worker and call the submission.
+
+A probe takes plain data (arrays, numbers, strings, lists, dicts) and returns plain
+data; ``grader.isolation.wire`` converts what it returns. Arrays passed to the submission are the
+probe's own copies; returning them afterwards shows whether the submission changed them.
+"""
+import sys
+
+from grader.feedback.messages import Message
+from grader.isolation.submission import MissingItem, load
+
+# Backprop is the exercise. A backward pass that differentiates numerically runs the forward
+# pass twice per input element; an analytic one does about the work of the forward pass
+# (the reference's and the book's layers, loops over output positions included: at most 3
+# times its function calls). Past this many times the forward's calls, plus a constant for a
+# few helper calls, a backward is taken for numerical differences.
+NUMERICAL_FACTOR = 8
+NUMERICAL_SLACK = 40
+
+
+def count_calls(function, *args, **kwargs):
+    """(result, calls, tampered): ``function(*args, **kwargs)`` and the number of Python and
+    C function calls it made (counted by a profiler); ``tampered`` when the code under test
+    removed or replaced the profiler."""
+    calls = [0]
+
+    def profiler(frame, event, arg):
+        if event == "call" or event == "c_call":
+            calls[0] += 1
+
+    previous = sys.getprofile()
+    sys.setprofile(profiler)
+    try:
+        result = function(*args, **kwargs)
+    finally:
+        tampered = sys.getprofile() is not profiler
+        sys.setprofile(previous)
+    return result, calls[0], tampered
+
+
+def numerical_backward(cls, forward_calls, backward_calls, tampered):
+    """The error for a backward that differentiates numerically, or None for an analytic one."""
+    if tampered:
+        return MissingItem(Message("error.backward_profiler", cls=cls))
+    if backward_calls > NUMERICAL_FACTOR * max(forward_calls, 1) + NUMERICAL_SLACK:
+        return MissingItem(Message("error.numerical_backward", cls=cls, backward=backward_calls,
+                                   forward=forward_calls))
+    return None
+
+
+def import_module(module):
+    """Import one submission module (the worker remembers it)."""
+    load(module)
+    return True
+
+
+def call(module, name, args=(), kwargs=None):
+    """Result of ``module.name(*args, **kwargs)`` and the arguments as they are afterwards."""
+    function = load(module, name)
+    result = function(*args, **(kwargs or {}))
+    return {"result": result, "args_after": list(args)}
+
+
+def layer(module, cls, init=(), init_kwargs=None, forward=(), forward_kwargs=None,
+          douts=(), backward_kwargs=None, attributes=(), forward_twice=False):
+    """Build ``cls(*init)``, run forward on ``forward``, then backward for every upstream
+    gradient of ``douts`` (each on the same forward pass); read ``attributes`` at the end.
+
+    Returns out, the list of backward results, the forward arguments afterwards, and the
+    attributes (None when missing). Raises MissingItem for a backward that does many times
+    the work of the forward (``numerical_backward``): differences of the forward, not backprop.
+    """
+    Layer = load(module, cls)
+    obj = Layer(*init, **(init_kwargs or {}))
+    out, forward_calls, _ = count_calls(obj.forward, *forward, **(forward_kwargs or {}))
+    if forward_twice:
+        out, forward_calls, _ = count_calls(obj.forward, *forward, **(forward_kwargs or {}))
+    backs = []
+    for dout in douts:
+        back, backward_calls, tampered = count_calls(obj.backward, dout, **(backward_kwargs or {}))
+        problem = numerical_backward(cls, forward_calls, backward_calls, tampered)
+        if problem is not None:
+            raise problem
+        backs.append(back)
+    return {
+        "out": out,
+        "backward": backs,
+        "forward_after": list(forward),
+        "init_after": list(init),
+        "attributes": {name: getattr(obj, name, None) for name in attributes},
+    }

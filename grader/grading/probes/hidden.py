@@ -1,0 +1,50 @@
+"""The probes of the hidden checks: what runs in the worker, apart from the checks' logic.
+
+Instructors only, like grader/grading/checks/hidden/ (the student release leaves both out). The worker
+gets this module, never the hidden checks' logic (see grader.isolation.levels), so that a submission
+graded with hidden checks never sees what they compare or expect.
+"""
+from grader.isolation.submission import load
+
+L = "common.layers"
+
+
+def _alone(Layer, init, inputs, dout, attributes):
+    """A fresh layer: one forward of ``inputs``, one backward of ``dout``."""
+    layer = Layer(*init)
+    layer.forward(*inputs)
+    back = layer.backward(dout)
+    return {"backward": back, "attributes": {name: getattr(layer, name, None) for name in attributes}}
+
+
+def probe_two_instances(cls, inits, forwards, douts, attributes=()):
+    """Build one layer per ``inits``; run every forward, then every backward, in that order;
+    and each layer's input through a fresh instance alone."""
+    Layer = load(L, cls)
+    layers = [Layer(*init) for init in inits]
+    for layer, inputs in zip(layers, forwards):
+        layer.forward(*inputs)
+    backs = [layer.backward(dout) for layer, dout in zip(layers, douts)]
+    alone = [_alone(Layer, init, inputs, dout, attributes) for init, inputs, dout in zip(inits, forwards, douts)]
+    return {"backward": backs, "alone": alone,
+            "attributes": [{name: getattr(layer, name, None) for name in attributes} for layer in layers]}
+
+
+def probe_two_forwards(cls, init, forwards, dout, attributes=()):
+    """One layer; forward on each of ``forwards`` in turn, then one backward; and a fresh
+    instance on the last input alone."""
+    Layer = load(L, cls)
+    layer = Layer(*init)
+    for inputs in forwards:
+        layer.forward(*inputs)
+    back = layer.backward(dout)
+    return {"backward": back, "alone": _alone(Layer, init, forwards[-1], dout, attributes),
+            "attributes": {name: getattr(layer, name, None) for name in attributes}}
+
+
+def probe_alone(cls, inits, forwards, douts):
+    """Each (init, forward, dout) on a fresh layer alone; True when none raises."""
+    Layer = load(L, cls)
+    for init, inputs, dout in zip(inits, forwards, douts):
+        _alone(Layer, init, inputs, dout, ())
+    return True
