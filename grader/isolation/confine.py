@@ -1,8 +1,8 @@
 """The worker's second layer, set up by the worker itself before any submission code runs:
 Landlock (which files it may read or write, no TCP, no signals or abstract sockets beyond its
-own domain) and a seccomp filter (no sockets but Unix ones, no io_uring, no foreign syscall
-ABIs). Both are kernel features: once in force, nothing the process does can lift them, and
-every process it starts inherits them.
+own domain) and a seccomp filter (no sockets, no namespaces or mounts, no System V IPC or
+kernel keys, no io_uring, no foreign syscall ABIs). Both are kernel features: once in force,
+nothing the process does can lift them, and every process it starts inherits them.
 
 Only ``ctypes`` and the kernel's own interfaces are used; on a kernel without Landlock the
 filter still applies, and ``confine`` says which layers are in force.
@@ -15,10 +15,29 @@ import struct
 
 _SYS = {  # syscall numbers (the generic table for Landlock: the same on every architecture)
     "x86_64": {"landlock_create_ruleset": 444, "landlock_add_rule": 445, "landlock_restrict_self": 446,
-               "socket": 41, "io_uring_setup": 425, "open_by_handle_at": 304},
+               "socket": 41, "clone": 56, "clone3": 435},
     "aarch64": {"landlock_create_ruleset": 444, "landlock_add_rule": 445, "landlock_restrict_self": 446,
-                "socket": 198, "io_uring_setup": 425, "open_by_handle_at": 265},
+                "socket": 198, "clone": 220, "clone3": 435},
 }
+# Refused outright, by number: each reaches past Landlock and the rlimits, or outlives the worker.
+# io_uring_setup: its own way to sockets and files; open_by_handle_at: files by handle, past
+# Landlock; unshare, setns and the mount calls: namespaces of its own (a user namespace lets it
+# mount a tmpfs of any size with the new mount API); shmget, msgget, semget: System V objects,
+# which outlive the process and, without an IPC namespace, the worker; add_key, request_key,
+# keyctl: keys kept in the kernel for its user id; userfaultfd and perf_event_open: kernel
+# surface no numerical code needs.
+_DENIED = {
+    "x86_64": {"io_uring_setup": 425, "open_by_handle_at": 304, "unshare": 272, "setns": 308, "mount": 165,
+               "open_tree": 428, "move_mount": 429, "fsopen": 430, "fsconfig": 431, "fsmount": 432, "fspick": 433,
+               "mount_setattr": 442, "shmget": 29, "msgget": 68, "semget": 64, "add_key": 248,
+               "request_key": 249, "keyctl": 250, "userfaultfd": 323, "perf_event_open": 298},
+    "aarch64": {"io_uring_setup": 425, "open_by_handle_at": 265, "unshare": 97, "setns": 268, "mount": 40,
+                "open_tree": 428, "move_mount": 429, "fsopen": 430, "fsconfig": 431, "fsmount": 432, "fspick": 433,
+                "mount_setattr": 442, "shmget": 194, "msgget": 186, "semget": 190, "add_key": 217,
+                "request_key": 218, "keyctl": 219, "userfaultfd": 282, "perf_event_open": 241},
+}
+# clone() flags that make new namespaces (CLONE_NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET).
+_CLONE_NEW_NAMESPACES = 0x00020000 | 0x02000000 | 0x04000000 | 0x08000000 | 0x10000000 | 0x20000000 | 0x40000000
 _AUDIT_ARCH = {"x86_64": 0xC000003E, "aarch64": 0xC00000B7}
 
 # Landlock access rights, by the ABI version that introduced them.
@@ -110,16 +129,17 @@ def _no_new_privileges():
 
 
 # Classic BPF, as seccomp reads it.
-_LD_W_ABS, _JEQ_K, _JGE_K, _RET_K = 0x20, 0x15, 0x35, 0x06
+_LD_W_ABS, _JEQ_K, _JGE_K, _JSET_K, _RET_K = 0x20, 0x15, 0x35, 0x45, 0x06
 _RET_ALLOW, _RET_ERRNO = 0x7FFF0000, 0x00050000
-_AF_UNIX = 1
 _X32_BIT = 0x40000000
 
 
 def _seccomp_program(machine):
-    """The filter: deny socket() for any family but AF_UNIX, io_uring_setup (its own way to
-    sockets), open_by_handle_at (files by handle, past Landlock), any syscall of a foreign ABI
-    (32-bit calls on a 64-bit kernel, x32); allow the rest."""
+    """The filter: deny socket() (no network, and no Unix socket of the host: without a mount
+    namespace its paths are reachable; socketpair() stays), the calls of ``_DENIED``, clone()
+    with a namespace flag, clone3() (its flags are out of the filter's reach: ENOSYS makes the C
+    library fall back to clone()), any syscall of a foreign ABI (32-bit calls on a 64-bit kernel,
+    x32); allow the rest."""
     numbers = _SYS[machine]
     deny = (_RET_K, 0, 0, _RET_ERRNO | errno.EACCES)
     allow = (_RET_K, 0, 0, _RET_ALLOW)
@@ -131,13 +151,14 @@ def _seccomp_program(machine):
     ]
     if machine == "x86_64":
         program += [(_JGE_K, 0, 1, _X32_BIT), deny]
+    for number in sorted({*_DENIED[machine].values(), numbers["socket"]}):
+        program += [(_JEQ_K, 0, 1, number), deny]
     program += [
-        (_JEQ_K, 0, 1, numbers["io_uring_setup"]), deny,
-        (_JEQ_K, 0, 1, numbers["open_by_handle_at"]), deny,
-        (_JEQ_K, 1, 0, numbers["socket"]), allow,
-        (_LD_W_ABS, 0, 0, 16),  # socket's first argument (low 32 bits): the address family
-        (_JEQ_K, 0, 1, _AF_UNIX), allow,
-        deny,
+        (_JEQ_K, 0, 1, numbers["clone3"]), (_RET_K, 0, 0, _RET_ERRNO | errno.ENOSYS),
+        (_JEQ_K, 1, 0, numbers["clone"]), allow,
+        (_LD_W_ABS, 0, 0, 16),  # clone's flags (low 32 bits)
+        (_JSET_K, 0, 1, _CLONE_NEW_NAMESPACES), deny,
+        allow,
     ]
     return program
 

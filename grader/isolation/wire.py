@@ -12,6 +12,10 @@ import math
 import numpy as np
 
 ARRAY_TAG = "__ndarray__"
+# Lists, objects and items one message may hold. Arrays cross as one string each, so honest
+# messages hold a few thousand; a forged one of empty lists or objects would cost the grader
+# about a hundred times its size in memory and minutes of parsing.
+ITEMS_LIMIT = 200_000
 # dtypes that may cross; anything else is converted to float64 first.
 _KINDS = {"b": "bool", "i": "int64", "u": "int64", "f": "float64"}
 
@@ -101,7 +105,11 @@ def dumps(value):
 
 def loads(text):
     """Decode one message; anything malformed (bad JSON, nesting too deep, numbers too long,
-    unknown tags) is a WireError, never another exception."""
+    unknown tags, more than ITEMS_LIMIT lists, objects and items) is a WireError, never
+    another exception."""
+    items = sum(text.count(mark) for mark in "[{,")
+    if items > ITEMS_LIMIT:
+        raise WireError(f"more than {ITEMS_LIMIT} items")
     try:
         return from_plain(json.loads(text))
     except WireError:

@@ -23,6 +23,12 @@ HOSTILE = ROOT / "tests" / "hostile"
 MEMBERS = members(HOSTILE)
 # Where a member that escaped its sandbox leaves a file: it must stay empty.
 CANARY = Path("/tmp/dlfs-hostile-canary")
+# Unix sockets of the host that any user may reach (ch05_host_unix_socket tries them).
+UNIX_STREAM = Path("/tmp/dlfs-hostile-unix.sock")
+UNIX_DATAGRAM = Path("/tmp/dlfs-hostile-unix-dgram.sock")
+# What a member says when an attack that only it can see worked (a namespace of its own, a
+# mount past the scratch limit, another process's memory): it must never reach the feedback.
+ESCAPED = "ESCAPED-"
 
 
 def build_member(member, target):
@@ -103,6 +109,40 @@ def received(sockets):
 KERNEL_LEVELS = [level for level in isolation.KERNEL_LEVELS if level in isolation.available()]
 
 
+def listen_unix():
+    """A stream and a datagram Unix socket at UNIX_STREAM and UNIX_DATAGRAM, writable by
+    anyone (as a service's socket often is), non-blocking."""
+    import socket
+
+    sockets = []
+    for path, kind in ((UNIX_STREAM, socket.SOCK_STREAM), (UNIX_DATAGRAM, socket.SOCK_DGRAM)):
+        path.unlink(missing_ok=True)
+        sock = socket.socket(socket.AF_UNIX, kind)
+        sock.bind(str(path))
+        os.chmod(path, 0o666)
+        if kind == socket.SOCK_STREAM:
+            sock.listen(8)
+        sock.setblocking(False)
+        sockets.append(sock)
+    return sockets
+
+
+def ipc_objects_of_workers():
+    """System V shared memory, message queues and semaphores owned by the user ids the grader
+    gives its workers: they outlive the processes that made them."""
+    found = []
+    for kind in ("shm", "msg", "sem"):
+        try:
+            lines = Path(f"/proc/sysvipc/{kind}").read_text().splitlines()
+        except OSError:
+            continue
+        if not lines:
+            continue
+        uid = lines[0].split().index("uid")
+        found += [f"{kind} {line.split()[1]}" for line in lines[1:] if int(line.split()[uid]) >= isolation._UID_BASE]
+    return found
+
+
 def test_this_machine_confines_workers_by_the_kernel():
     """Where the kit is tested (Linux with user namespaces or root with Landlock), the hostile
     corpus runs under every kernel-enforced level; elsewhere it could prove nothing."""
@@ -146,10 +186,14 @@ def test_hostile_corpus_in_one_batch(tmp_path, forced_level, chapter):
         old.unlink()
 
     listeners = listen(47231)  # the port ch04_calls_without_audit_events tries to reach
+    listeners += listen_unix()
 
     summary = run_batch(class_dir, out_dir, chapters=(chapter,), jobs=2, check_time_limit=3)  # must not raise
 
-    assert received(listeners) == [], "a member reached the network"
+    got = received(listeners)
+    for path in (UNIX_STREAM, UNIX_DATAGRAM):
+        path.unlink(missing_ok=True)
+    assert got == [], "a member reached the network or a Unix socket of the host"
 
     raised, outside, shown_raw = [], [], []
     for student in find_students(class_dir):
@@ -163,7 +207,7 @@ def test_hostile_corpus_in_one_batch(tmp_path, forced_level, chapter):
             outside.append(f"{name}: {results['score']} not in {member.SCORE}")
         feedback = (student.folder(out_dir) / "feedback.txt").read_text(encoding="utf-8")
         feedback += json.dumps(results, ensure_ascii=False)
-        for bad in ("\x1b", "\x07", "\x9b", "\u202e"):
+        for bad in ("\x1b", "\x07", "\x9b", "\u202e", "\r", "\x08", "\x85", "\u2066", "\u200f", "\u2028"):
             if bad in feedback:
                 shown_raw.append(f"{name}: {bad!r} in its feedback")
         if GRADER_FAULT in feedback:  # what a submission sends is never shown as the grader's fault
@@ -180,6 +224,8 @@ def test_hostile_corpus_in_one_batch(tmp_path, forced_level, chapter):
     feedback = "".join(p.read_text(errors="replace") for p in out_dir.rglob("*") if p.is_file())
     assert "LEAKED-HIDDEN-SOURCE" not in feedback, "the hidden checks' source reached the feedback"
     assert "LEAKED-TEST-LABELS" not in feedback, "the worker found MNIST's test labels"
+    assert ESCAPED not in feedback, "a member says an attack worked: " + feedback[feedback.find(ESCAPED):][:300]
+    assert ipc_objects_of_workers() == [], "System V objects of workers left behind"
     # A forged .pyc or .pth would run in the next Python that imports the grader.
     subprocess.run([sys.executable, "-c", "import grader.feedback.report, grader.frontends.cli"], cwd=ROOT, check=True, timeout=60)
     planted = [p for folder in map(Path, sys.path) if folder.is_dir() for p in folder.glob("dlfs_hostile*")]
