@@ -29,7 +29,7 @@ from grader.feedback.messages import Message as M
 from grader.feedback.messages import render
 from grader.grading import diagnose
 from grader.grading.diagnose import Diagnosis, as_diagnosis
-from grader.isolation.runner import StudentError, WorkerStartError
+from grader.grading.errors import StudentError, WorkerStartError
 
 REGISTRY = []
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from grader.feedback.messages import Message as M
 from grader.feedback.messages import pack, render, unpack
+from grader.grading.errors import StudentError, WorkerStartError
 from grader.isolation import levels as isolation
 from grader.isolation.wire import WireError, dumps, loads
 
@@ -24,39 +25,6 @@ LOG_LIMIT = isolation.FILE_LIMIT  # what the submission may print, bytes
 REPLY_LIMIT = 64 * 1024**2  # size of one reply, bytes
 IMPORT_LIMIT = 10.0  # seconds for importing one submission module
 STARTUP_LIMIT = 60.0  # seconds for the worker to import the grader (no submission code yet)
-
-
-# The kind of mistake behind an error of the submission, by its message (grader.grading.diagnose).
-ERROR_DIAGNOSES = {
-    "error.not_started": "not_started", "error.not_started_plain": "not_started",
-    "error.syntax": "syntax_error", "error.missing_file": "missing_item", "error.missing_name": "missing_item",
-    "error.numpy_alias": "numpy_alias_removed", "error.memory": "out_of_memory", "runner.timeout": "timeout",
-    "runner.out_of_memory": "out_of_memory",
-}
-
-
-class StudentError(Exception):
-    """Submission code raised, hung or crashed; the message (a grader.feedback.messages.Message) is for
-    the student. ``diagnosis``: the kind of mistake, when known (checks may set it)."""
-
-    def __init__(self, message, kind="error", diagnosis=None):
-        super().__init__(message)
-        self.message = message
-        self.kind = kind
-        message_id = getattr(message, "id", None)
-        self.diagnosis = diagnosis or ERROR_DIAGNOSES.get(message_id) or ("crash" if kind == "crash" else None)
-
-    def __str__(self):
-        return render(self.message)
-
-    @property
-    def english(self):
-        """The message in English, for checks that look for words of an exception."""
-        return render(self.message, "en")
-
-
-class WorkerStartError(RuntimeError):
-    """The worker failed before any submission code ran: a fault of the grader or its setup."""
 
 
 class Worker:
@@ -300,12 +268,7 @@ def _mnist_file():
     return worker_dataset.find(Path(folder).expanduser() if folder else KIT_ROOT / "dataset")
 
 
-_NOT_NUMBERS = "returned something that is not numbers: "  # written by the worker itself
-
-
 def _error_message(text):
-    """The message of an error reply: packed by grader.isolation.submission.describe_error, or text."""
-    text = "" if text is None else str(text)
-    if text.startswith(_NOT_NUMBERS):
-        return M("runner.not_numbers", detail=text[len(_NOT_NUMBERS):])
+    """The message of an error reply, packed by the worker (grader.feedback.messages.pack);
+    anything else is shown as text the worker sent."""
     return unpack(text) if text else M("runner.unknown_error")

@@ -71,15 +71,17 @@ def _bootstrap(kit_root):
 
 
 class RefuseModules:
-    """An import hook that refuses, at once and with the reason, modules known to hang or
-    to kill the worker when imported."""
+    """An import hook that refuses, at once and with the reason (packed by the grader), modules
+    known to hang or to kill the worker when imported."""
 
     def __init__(self, reasons):
         self.reasons = reasons
 
     def find_spec(self, name, path=None, target=None):
         if name in self.reasons:
-            raise ImportError(self.reasons[name], name=name)
+            from grader.isolation.submission import RefusedModule
+
+            raise RefusedModule(self.reasons[name], name)
         return None
 
 
@@ -95,6 +97,7 @@ def _reset_numpy_state():
 def serve(submission, result_fd, layers):
     import numpy as np
 
+    from grader.feedback.messages import Message, pack
     from grader.isolation.submission import describe_error
     from grader.isolation.wire import WireError, dumps, loads
 
@@ -117,7 +120,7 @@ def serve(submission, result_fd, layers):
             value = probe(**request.get("inputs", {}))
             reply = dumps({"ok": True, "value": value, "id": request.get("id")})
         except WireError as exc:
-            reply = dumps({"ok": False, "error": f"returned something that is not numbers: {exc}",
+            reply = dumps({"ok": False, "error": pack(Message("runner.not_numbers", detail=str(exc))),
                            "id": request.get("id")})
         except BaseException as exc:  # noqa: B036  (SystemExit, KeyboardInterrupt from student code too)
             reply = dumps({"ok": False, "error": describe_error(exc, submission), "id": request.get("id")})

@@ -94,3 +94,12 @@ def test_no_import_cycles():
         if name not in index:
             visit(name)
     assert not cycles, f"import cycles: {cycles}"
+
+
+def test_the_grading_core_does_not_import_the_process_layer():
+    """Checks catch StudentError from grader.grading.errors; only the library API starts workers.
+    The probes (which run inside the worker) may use the worker's own submission module."""
+    allowed = {"grader.isolation.submission"}  # load() and MissingItem, for the probes and stand-ins
+    wrong = {name: sorted(other for other in GRAPH[name] if other.startswith("grader.isolation") and other not in allowed)
+             for name in MODULES if name.startswith("grader.grading")}
+    assert not {name: found for name, found in wrong.items() if found}

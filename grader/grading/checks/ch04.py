@@ -9,9 +9,9 @@ from grader.grading import diagnose, oracles
 from grader.grading.checking import Mismatch, as_array, check, expect_close, expect_finite, expect_shape
 from grader.grading.checks.common import LOSS_RTOL, rng_for
 from grader.grading.diagnose import Diagnosis
+from grader.grading.errors import StudentError
 from grader.grading.probes import call
 from grader.grading.probes.ch04 import TEST_FUNCTIONS, probe_numerical_gradient
-from grader.isolation.runner import StudentError
 
 F = "common.functions"
 

@@ -21,6 +21,7 @@ from grader.grading.checking import (
 )
 from grader.grading.checks.common import LOSS_RTOL, away_from_zero, mnist_images, mnist_labels, note_own_layers, rng_for
 from grader.grading.diagnose import Diagnosis
+from grader.grading.errors import StudentError
 from grader.grading.probes import layer
 from grader.grading.probes.ch05 import (
     KEYS,
@@ -34,7 +35,6 @@ from grader.grading.probes.ch05 import (
     probe_net_shared,
     probe_train_mnist,
 )
-from grader.isolation.runner import StudentError
 
 L = "common.layers"
 

@@ -21,6 +21,7 @@ from grader.grading.checking import (
 )
 from grader.grading.checks.common import mnist_images, mnist_labels, rng_for
 from grader.grading.diagnose import Diagnosis
+from grader.grading.errors import StudentError
 from grader.grading.probes.ch06 import (
     MNIST_HIDDEN,
     MNIST_TEST,
@@ -34,7 +35,6 @@ from grader.grading.probes.ch06 import (
     probe_optimizer_classes,
     probe_trainer,
 )
-from grader.isolation.runner import StudentError
 
 # ================================================================== optimizers
 

@@ -18,6 +18,7 @@ from grader.grading.checking import (
 )
 from grader.grading.checks.common import mnist_images, mnist_labels, note_own_layers, rng_for
 from grader.grading.diagnose import Diagnosis
+from grader.grading.errors import StudentError
 from grader.grading.probes import call, layer
 from grader.grading.probes.ch07 import (
     MNIST_KEYS,
@@ -28,7 +29,6 @@ from grader.grading.probes.ch07 import (
     probe_net_structure,
     probe_train_mnist,
 )
-from grader.isolation.runner import StudentError
 
 U = "common.util"
 L = "common.layers"

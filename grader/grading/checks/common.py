@@ -3,7 +3,7 @@ import numpy as np
 
 from grader.feedback.messages import Message as M
 from grader.grading.checking import Mismatch
-from grader.isolation.runner import StudentError
+from grader.grading.errors import StudentError
 
 # Room for + 1e-7 inside the log, or clipping, in a mean cross-entropy loss (the checks keep the
 # target's probability >= 0.005).
