@@ -35,12 +35,18 @@ class CappedText(io.TextIOBase):
         return len(s)
 
 
+def probe_modules():
+    """Every probe module: the shared one, one per chapter of the contract, the hidden checks'."""
+    from grader.grading.contract import CHAPTERS
+
+    return ("grader.grading.probes", *(f"grader.grading.probes.{chapter}" for chapter in CHAPTERS),
+            "grader.grading.probes.hidden")
+
+
 # The worker's own code: the probes (which call the submission) and what they need, the
 # stand-in layers (grader.grading.standins) with the formulas of their forward passes (grader.grading.oracles,
 # which the student kit holds too). The checks that judge what the probes return, their
 # expected values and thresholds, and the hidden checks' logic are not in the worker.
-PROBE_MODULES = ("grader.grading.probes", "grader.grading.probes.ch04", "grader.grading.probes.ch05",
-                 "grader.grading.probes.ch06", "grader.grading.probes.ch07", "grader.grading.probes.hidden")
 WORKER_FILES = ("__init__.py",
                 "isolation/__init__.py", "isolation/worker.py", "isolation/wire.py", "isolation/submission.py",
                 "isolation/sandbox.py", "isolation/confine.py",
@@ -62,7 +68,7 @@ def _bootstrap(kit_root):
     import grader.isolation.submission  # noqa: F401
     import grader.isolation.wire  # noqa: F401
 
-    for module in PROBE_MODULES:  # every probe, before the sandbox closes the kit
+    for module in probe_modules():  # every probe, before the sandbox closes the kit
         if importlib.util.find_spec(module) is not None:
             importlib.import_module(module)
 
