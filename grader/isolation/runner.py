@@ -46,13 +46,15 @@ class Worker:
         self._buffer = b""
 
     def _stage(self):
-        self.staged = tempfile.TemporaryDirectory(prefix="grader-submission-")
-        os.chmod(self.staged.name, 0o755)
-        self.stage_notes = isolation.stage_submission(self.submission, self.staged.name)
+        """The worker's copy of the submission, made on first use."""
+        if self.staged is None:
+            self.staged = tempfile.TemporaryDirectory(prefix="grader-submission-")
+            os.chmod(self.staged.name, 0o755)
+            self.stage_notes = isolation.stage_submission(self.submission, self.staged.name)
+        return self.staged
 
     def _start(self):
-        if self.staged is None:
-            self._stage()
+        staged = self._stage()
         self.log = tempfile.TemporaryFile()
         self.scratch = tempfile.TemporaryDirectory(prefix="grader-work-")
         read_fd, write_fd = os.pipe()
@@ -65,7 +67,7 @@ class Worker:
                                 "scratch": paths["scratch"], "refused": self.poisoned or {}, "confine": kernel,
                                 "read": read, "uid": uid, "keep_read_search": keep_read_search})]
 
-        launch = isolation.Launch(self.level, self.staged.name, isolation.worker_code_root(self.include_hidden),
+        launch = isolation.Launch(self.level, staged.name, isolation.worker_code_root(self.include_hidden),
                                   _mnist_file(), self.scratch.name, worker_args)
         self.uid = launch.uid
         self.process = subprocess.Popen(
@@ -132,9 +134,12 @@ class Worker:
         self._requests += 1
         request = dumps({"probe": f"{probe.__module__}:{probe.__qualname__}", "inputs": inputs,
                          "seed": seed, "id": self._requests}) + "\n"
+        stdin = self.process.stdin if self.process is not None else None
         try:
-            self.process.stdin.write(request.encode())
-            self.process.stdin.flush()
+            if stdin is None:
+                raise BrokenPipeError
+            stdin.write(request.encode())
+            stdin.flush()
         except (BrokenPipeError, OSError):
             raise self._died() from None
         line = self._read_line(timeout)

@@ -181,7 +181,8 @@ def test_hostile_corpus_in_one_batch(tmp_path, forced_level, chapter):
     assert "LEAKED-HIDDEN-SOURCE" not in feedback, "the hidden checks' source reached the feedback"
     assert "LEAKED-TEST-LABELS" not in feedback, "the worker found MNIST's test labels"
     # A forged .pyc or .pth would run in the next Python that imports the grader.
-    subprocess.run([sys.executable, "-c", "import grader.feedback.report, grader.frontends.cli"], cwd=ROOT, check=True, timeout=60)
+    subprocess.run([sys.executable, "-c", "import grader.feedback.report, grader.frontends.cli"], cwd=ROOT, check=True,
+                   timeout=60)
     planted = [p for folder in map(Path, sys.path) if folder.is_dir() for p in folder.glob("dlfs_hostile*")]
     assert planted == [], f"files planted in the Python installation: {planted}"
     assert sorted(p.name for p in CANARY.iterdir()) == [], "a member wrote outside its sandbox"

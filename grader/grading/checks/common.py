@@ -21,7 +21,7 @@ def away_from_zero(rng, shape, scale=2.0):
     return np.sign(x + (x == 0)) * (np.abs(x) + 0.05)
 
 
-_MNIST_LABELS = {}
+_MNIST_LABELS: dict[str, np.ndarray] = {}
 
 
 def mnist_labels():
@@ -35,7 +35,7 @@ def mnist_labels():
     return _MNIST_LABELS["train"], _MNIST_LABELS["test"]
 
 
-_MNIST_IMAGES = {}
+_MNIST_IMAGES: dict[str, np.ndarray] = {}
 
 
 def mnist_images():
