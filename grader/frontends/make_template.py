@@ -30,7 +30,7 @@ class MarkerError(ValueError):
 def _enclosing_name(tree, line):
     """Qualified name ('Class.method', 'function', 'Class') of the innermost
     function or class that contains ``line``, or None at module level."""
-    best = []
+    best: list[str] = []
 
     def visit(node, trail):
         for child in ast.iter_child_nodes(node):
