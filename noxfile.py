@@ -3,7 +3,7 @@
 Students:    nox -s check-ch05            (grade student_template/, your work)
              nox -s check-ch05 -- --submission PATH
 Instructors: nox -s check -- --submission PATH --json results.json
-Kit:         nox -s tests, nox -s template, nox -s lint, nox -s bench-grader
+Kit:         nox -s lint tests, nox -s template, nox -s bench-grader
 """
 import os
 import shutil
@@ -19,7 +19,7 @@ from grader.frontends.nox_sessions import define_check_sessions  # noqa: E402
 nox.needs_version = ">=2025.2.9"  # nox.project.dependency_groups
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
-nox.options.sessions = ["tests"]
+nox.options.sessions = ["lint", "tests"]  # `nox` alone: what CI runs
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 
@@ -45,9 +45,10 @@ def template(session):
 
 @nox.session
 def lint(session):
-    """ruff on the kit's own code."""
+    """ruff on the kit's own code, and mypy on the grading core (the files of [tool.mypy])."""
     _install(session, "lint")
     session.run("ruff", "check", ".", *session.posargs)
+    session.run("mypy")
 
 
 define_check_sessions(nox.project.dependency_groups(PYPROJECT, "grade"))

@@ -39,7 +39,8 @@ def test_the_release_holds_the_template_the_grader_the_dataset_and_the_students_
                 if "__pycache__" not in p.parts}
     for relative, path in template.items():
         assert files[relative].read_bytes() == path.read_bytes(), relative
-    assert {"grader/frontends/cli.py", "grader/isolation/worker.py", "grader/grading/checks/ch05.py", "grader/frontends/notebook.py", "dataset/mnist.py",
+    assert {"grader/frontends/cli.py", "grader/isolation/worker.py", "grader/grading/checks/ch05.py",
+            "grader/frontends/notebook.py", "dataset/mnist.py",
             "dataset/train-images-idx3-ubyte.gz", "noxfile.py", "README.md", "pyproject.toml",
             ".github/classroom/autograding.json", ".github/workflows/classroom.yml"} <= set(files)
     assert not [f for f in files if f.startswith(("solutions/", "tests/", "assignments/", "docs/"))]

@@ -66,8 +66,8 @@ def main(argv=None):
         print(visible(str(exc)), file=sys.stderr)
         return EXIT_ERROR
     from grader.feedback import report
+    from grader.grading.errors import WorkerStartError
     from grader.isolation.levels import IsolationError
-    from grader.isolation.runner import WorkerStartError
 
     chapters = tuple(args.chapter) if args.chapter else CHAPTERS
     colour = report.use_colour() and not args.no_color

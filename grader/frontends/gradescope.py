@@ -238,8 +238,8 @@ def _grade_upload(root, chapters, started, allow_weak=False):
     from grader.feedback.messages import Message, render
     from grader.feedback.sanitise import visible
     from grader.files import TooLarge
+    from grader.grading.errors import WorkerStartError
     from grader.isolation import levels as isolation
-    from grader.isolation.runner import WorkerStartError
 
     with tempfile.TemporaryDirectory(prefix="submission-") as scratch:
         try:

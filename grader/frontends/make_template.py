@@ -1,8 +1,11 @@
 """Generate the student template from the reference solution.
 
 Every region of a reference module between ``### BEGIN SOLUTION`` and ``### END SOLUTION``
-(nbgrader's markers) is replaced by a ``raise NotImplementedError`` that names the item and
-its chapter. Everything else (signatures, docstrings with shape contracts and hints, the
+(nbgrader's markers), inside a function or class, is replaced by a ``raise NotImplementedError``
+that names the item and its chapter. A region ends its block, so that no line of the template
+follows the raise unreachable (a ``return out`` naming a variable the student has yet to make).
+What only the reference needs, an import of its own (``sliding_window_view``) included, sits
+inside a region. Everything else (signatures, docstrings with shape contracts and hints, the
 code a student is given) is kept as it is.
 
 Usage: python -m grader template [--check] [SOLUTIONS_DIR TEMPLATE_DIR]
@@ -21,13 +24,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 class MarkerError(ValueError):
-    """A reference module whose solution markers do not pair up."""
+    """A reference module whose solution markers do not pair up, or sit where a stub cannot."""
 
 
 def _enclosing_name(tree, line):
     """Qualified name ('Class.method', 'function', 'Class') of the innermost
-    function or class that contains ``line``."""
-    best = []
+    function or class that contains ``line``, or None at module level."""
+    best: list[str] = []
 
     def visit(node, trail):
         for child in ast.iter_child_nodes(node):
@@ -37,13 +40,20 @@ def _enclosing_name(tree, line):
                     visit(child, [*trail, child.name])
 
     visit(tree, [])
-    if not best:
-        raise MarkerError(f"line {line}: a solution region must sit inside a function or class")
-    return ".".join(best)
+    return ".".join(best) or None
+
+
+def _stub(indent, item, module_path):
+    if item.endswith(".__init__"):
+        item = item[: -len(".__init__")] + " constructor"
+    chapter = chapter_of(module_path, item)
+    return f'{indent}raise NotImplementedError("{item} ({chapter}): not implemented yet; write it in {module_path}")\n'
 
 
 def strip_solutions(source, module_path):
-    """Return ``source`` with every solution region replaced by a NotImplementedError."""
+    """Return ``source`` with every solution region replaced by a NotImplementedError. Raises
+    MarkerError for markers that do not pair up, a region outside a function or class, and a
+    region followed by code its raise would make unreachable."""
     tree = ast.parse(source)
     out = []
     region_start = None
@@ -53,15 +63,10 @@ def strip_solutions(source, module_path):
             if region_start is not None:
                 raise MarkerError(f"{module_path}:{number}: nested {BEGIN}")
             region_start = number
-            indent = line[: len(line) - len(line.lstrip())]
             item = _enclosing_name(tree, number)
-            if item.endswith(".__init__"):
-                item = item[: -len(".__init__")] + " constructor"
-            chapter = chapter_of(module_path, item)
-            out.append(
-                f'{indent}raise NotImplementedError("{item} ({chapter}): '
-                f'not implemented yet; write it in {module_path}")\n'
-            )
+            if item is None:
+                raise MarkerError(f"{module_path}:{number}: a solution region must sit inside a function or class")
+            out.append(_stub(line[: len(line) - len(line.lstrip())], item, module_path))
         elif stripped == END:
             if region_start is None:
                 raise MarkerError(f"{module_path}:{number}: {END} without {BEGIN}")
@@ -70,7 +75,35 @@ def strip_solutions(source, module_path):
             out.append(line)
     if region_start is not None:
         raise MarkerError(f"{module_path}:{region_start}: {BEGIN} is never closed")
-    return "".join(out)
+    text = "".join(out)
+    unreachable = unreachable_after_stubs(text)
+    if unreachable:
+        line, code = unreachable[0]
+        raise MarkerError(f"{module_path}: line {line} of the template follows a solution region's raise and never "
+                          f"runs ({code}): end the region with its block")
+    return text
+
+
+def unreachable_after_stubs(source):
+    """[(line, code)] of every statement of ``source`` that follows, in the same block, a
+    ``raise NotImplementedError`` (a stub of the template)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(node, field, None)
+            if not isinstance(block, list):
+                continue
+            for statement, after in zip(block, block[1:]):
+                if _is_stub(statement):
+                    found.append((after.lineno, ast.unparse(after).splitlines()[0][:80]))
+    return sorted(found)
+
+
+def _is_stub(statement):
+    if not isinstance(statement, ast.Raise) or statement.exc is None:
+        return False
+    exc = statement.exc.func if isinstance(statement.exc, ast.Call) else statement.exc
+    return isinstance(exc, ast.Name) and exc.id == "NotImplementedError"
 
 
 def generate(solutions_dir):

@@ -127,7 +127,8 @@ def groups(chapter):
     out = []
     for group in GROUPS[chapter]:
         if not members[group.key]:
-            raise GroupError(f"notebook group {chapter}/{group.key} has no checks: update GROUPS in grader/frontends/notebook.py")
+            raise GroupError(f"notebook group {chapter}/{group.key} has no checks: update GROUPS in "
+                             "grader/frontends/notebook.py")
         out.append((group, members[group.key]))
     if members[HIDDEN.key]:
         out.append((HIDDEN, members[HIDDEN.key]))

@@ -17,8 +17,8 @@ KIT_ROOT = Path(__file__).resolve().parents[2]
 NAME = "dlfs-kit"
 
 # Never shipped to students: hidden checks, and tools that need the reference or serve instructors.
-INSTRUCTOR_ONLY = ("grader/grading/checks/hidden/", "grader/grading/probes/hidden.py", "grader/frontends/release.py", "grader/frontends/gradescope.py",
-                   "grader/frontends/make_template.py")
+INSTRUCTOR_ONLY = ("grader/grading/checks/hidden/", "grader/grading/probes/hidden.py", "grader/frontends/release.py",
+                   "grader/frontends/gradescope.py", "grader/frontends/make_template.py")
 
 
 def _grade_requirements():

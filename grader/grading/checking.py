@@ -29,9 +29,9 @@ from grader.feedback.messages import Message as M
 from grader.feedback.messages import render
 from grader.grading import diagnose
 from grader.grading.diagnose import Diagnosis, as_diagnosis
-from grader.isolation.runner import StudentError, WorkerStartError
+from grader.grading.errors import StudentError, WorkerStartError
 
-REGISTRY = []
+REGISTRY: list["Check"] = []
 
 
 class Mismatch(Exception):
@@ -199,11 +199,11 @@ def _explaining(diagnosis_id, found):
 def reconcile(results):
     """Per chapter, replace each diagnosis that another diagnosis of that chapter explains
     (grader.grading.diagnose.EXPLAINED_BY) by that one, advice included; ``results`` in place."""
-    chapters = {}
+    chapters: dict[str, list[Result]] = {}
     for result in results:
         chapters.setdefault(result.check.chapter, []).append(result)
     for rows in chapters.values():
-        found = {}  # diagnosis id: the first check that found it
+        found: dict[str, Check] = {}  # diagnosis id: the first check that found it
         for result in rows:
             for diagnosis in result.diagnoses:
                 found.setdefault(diagnosis, result.check)

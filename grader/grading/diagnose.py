@@ -127,6 +127,22 @@ KINDS = {
 }
 
 
+# The kind of mistake behind an error of the submission (grader.grading.errors.StudentError), by
+# the id of its message: what the worker or the runner said happened.
+ERROR_DIAGNOSES = {
+    "error.not_started": "not_started", "error.not_started_plain": "not_started",
+    "error.syntax": "syntax_error", "error.missing_file": "missing_item", "error.missing_name": "missing_item",
+    "error.numpy_alias": "numpy_alias_removed", "error.memory": "out_of_memory", "runner.timeout": "timeout",
+    "runner.out_of_memory": "out_of_memory",
+}
+
+
+def diagnosis_of_error(message_id, kind):
+    """The diagnosis id of a submission's error whose message is ``message_id``; ``kind`` is
+    'error', 'timeout' or 'crash' (grader.grading.errors.StudentError). None when unknown."""
+    return ERROR_DIAGNOSES.get(message_id) or ("crash" if kind == "crash" else None)
+
+
 # Diagnoses whose reason already says all (no "Likely cause" after it); still counted.
 SELF_EXPLAINED = {"not_started"}
 

@@ -13,6 +13,8 @@ backward costs well under a second per gradient.
 """
 import contextlib
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -51,7 +53,7 @@ class Affine:
 
 
 class _Elementwise:
-    function = None
+    function: Callable[[np.ndarray], np.ndarray]  # the activation, set by each subclass
 
     def __init__(self):
         self.x = self.out = self.mask = None
@@ -194,7 +196,7 @@ def swapped_in(network_module, names=tuple(STAND_INS)):
 def stand_ins_in(network):
     """The names of the stand-in classes that ``network`` holds in ``layers`` and as its last
     layer (``lastLayer`` or ``last_layer``)."""
-    layers = getattr(network, "layers", None)
+    layers: Any = getattr(network, "layers", None)  # the submission's: anything
     held = list(layers.values()) if hasattr(layers, "values") else []
     held += [getattr(network, name, None) for name in ("lastLayer", "last_layer")]
     return sorted({type(layer).__name__ for layer in held if type(layer) in STAND_INS.values()})

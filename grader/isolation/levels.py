@@ -355,7 +355,7 @@ class Launch:
         # The scratch tmpfs first: a Python installation under /tmp (a virtual environment in a
         # clone there) is then bound on top of it instead of being hidden by it.
         argv += ["--perms", "1777", "--size", str(SCRATCH_LIMIT), "--tmpfs", INSIDE_SCRATCH]
-        parents = set()
+        parents: set[str] = set()
         for source, target in mounts:
             argv += ["--ro-bind", source, target]
             parents.update(str(p) for p in Path(target).parents if str(p) not in ("/", INSIDE_SCRATCH))

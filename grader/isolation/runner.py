@@ -14,6 +14,7 @@ from pathlib import Path
 
 from grader.feedback.messages import Message as M
 from grader.feedback.messages import pack, render, unpack
+from grader.grading.errors import StudentError, WorkerStartError
 from grader.isolation import levels as isolation
 from grader.isolation.wire import WireError, dumps, loads
 
@@ -24,39 +25,6 @@ LOG_LIMIT = isolation.FILE_LIMIT  # what the submission may print, bytes
 REPLY_LIMIT = 64 * 1024**2  # size of one reply, bytes
 IMPORT_LIMIT = 10.0  # seconds for importing one submission module
 STARTUP_LIMIT = 60.0  # seconds for the worker to import the grader (no submission code yet)
-
-
-# The kind of mistake behind an error of the submission, by its message (grader.grading.diagnose).
-ERROR_DIAGNOSES = {
-    "error.not_started": "not_started", "error.not_started_plain": "not_started",
-    "error.syntax": "syntax_error", "error.missing_file": "missing_item", "error.missing_name": "missing_item",
-    "error.numpy_alias": "numpy_alias_removed", "error.memory": "out_of_memory", "runner.timeout": "timeout",
-    "runner.out_of_memory": "out_of_memory",
-}
-
-
-class StudentError(Exception):
-    """Submission code raised, hung or crashed; the message (a grader.feedback.messages.Message) is for
-    the student. ``diagnosis``: the kind of mistake, when known (checks may set it)."""
-
-    def __init__(self, message, kind="error", diagnosis=None):
-        super().__init__(message)
-        self.message = message
-        self.kind = kind
-        message_id = getattr(message, "id", None)
-        self.diagnosis = diagnosis or ERROR_DIAGNOSES.get(message_id) or ("crash" if kind == "crash" else None)
-
-    def __str__(self):
-        return render(self.message)
-
-    @property
-    def english(self):
-        """The message in English, for checks that look for words of an exception."""
-        return render(self.message, "en")
-
-
-class WorkerStartError(RuntimeError):
-    """The worker failed before any submission code ran: a fault of the grader or its setup."""
 
 
 class Worker:
@@ -78,13 +46,15 @@ class Worker:
         self._buffer = b""
 
     def _stage(self):
-        self.staged = tempfile.TemporaryDirectory(prefix="grader-submission-")
-        os.chmod(self.staged.name, 0o755)
-        self.stage_notes = isolation.stage_submission(self.submission, self.staged.name)
+        """The worker's copy of the submission, made on first use."""
+        if self.staged is None:
+            self.staged = tempfile.TemporaryDirectory(prefix="grader-submission-")
+            os.chmod(self.staged.name, 0o755)
+            self.stage_notes = isolation.stage_submission(self.submission, self.staged.name)
+        return self.staged
 
     def _start(self):
-        if self.staged is None:
-            self._stage()
+        staged = self._stage()
         self.log = tempfile.TemporaryFile()
         self.scratch = tempfile.TemporaryDirectory(prefix="grader-work-")
         read_fd, write_fd = os.pipe()
@@ -97,7 +67,7 @@ class Worker:
                                 "scratch": paths["scratch"], "refused": self.poisoned or {}, "confine": kernel,
                                 "read": read, "uid": uid, "keep_read_search": keep_read_search})]
 
-        launch = isolation.Launch(self.level, self.staged.name, isolation.worker_code_root(self.include_hidden),
+        launch = isolation.Launch(self.level, staged.name, isolation.worker_code_root(self.include_hidden),
                                   _mnist_file(), self.scratch.name, worker_args)
         self.uid = launch.uid
         self.process = subprocess.Popen(
@@ -164,9 +134,12 @@ class Worker:
         self._requests += 1
         request = dumps({"probe": f"{probe.__module__}:{probe.__qualname__}", "inputs": inputs,
                          "seed": seed, "id": self._requests}) + "\n"
+        stdin = self.process.stdin if self.process is not None else None
         try:
-            self.process.stdin.write(request.encode())
-            self.process.stdin.flush()
+            if stdin is None:
+                raise BrokenPipeError
+            stdin.write(request.encode())
+            stdin.flush()
         except (BrokenPipeError, OSError):
             raise self._died() from None
         line = self._read_line(timeout)
@@ -300,12 +273,7 @@ def _mnist_file():
     return worker_dataset.find(Path(folder).expanduser() if folder else KIT_ROOT / "dataset")
 
 
-_NOT_NUMBERS = "returned something that is not numbers: "  # written by the worker itself
-
-
 def _error_message(text):
-    """The message of an error reply: packed by grader.isolation.submission.describe_error, or text."""
-    text = "" if text is None else str(text)
-    if text.startswith(_NOT_NUMBERS):
-        return M("runner.not_numbers", detail=text[len(_NOT_NUMBERS):])
+    """The message of an error reply, packed by the worker (grader.feedback.messages.pack);
+    anything else is shown as text the worker sent."""
     return unpack(text) if text else M("runner.unknown_error")

@@ -14,17 +14,19 @@ ways to cheat or to do damage from inside the worker, with a clear error.
 import os
 import sys
 
-_BLOCKED = {
-    "subprocess.Popen": "starting programs", "os.system": "starting programs",
-    "os.exec": "starting programs", "os.posix_spawn": "starting programs", "os.spawn": "starting programs",
-    "os.fork": "starting processes", "os.forkpty": "starting processes",
-    "os.kill": "sending signals", "os.killpg": "sending signals", "signal.pthread_kill": "sending signals",
-    "socket.connect": "network access", "socket.bind": "network access", "socket.getaddrinfo": "network access",
-    "resource.setrlimit": "changing resource limits", "resource.prlimit": "changing resource limits",
-    "ctypes.dlopen": "loading native libraries", "ctypes.dlsym": "loading native functions",
-    "ctypes.dlsym/handle": "loading native functions",
-    "gc.get_objects": "inspecting the grader", "gc.get_referrers": "inspecting the grader",
-    "gc.get_referents": "inspecting the grader",
+from grader.feedback.messages import Message
+
+# Audit events refused whatever their arguments: the catalogue message that says so.
+BLOCKED = {
+    "subprocess.Popen": "sandbox.programs", "os.system": "sandbox.programs", "os.exec": "sandbox.programs",
+    "os.posix_spawn": "sandbox.programs", "os.spawn": "sandbox.programs",
+    "os.fork": "sandbox.processes", "os.forkpty": "sandbox.processes",
+    "os.kill": "sandbox.signals", "os.killpg": "sandbox.signals", "signal.pthread_kill": "sandbox.signals",
+    "socket.connect": "sandbox.network", "socket.bind": "sandbox.network", "socket.getaddrinfo": "sandbox.network",
+    "resource.setrlimit": "sandbox.limits", "resource.prlimit": "sandbox.limits",
+    "ctypes.dlopen": "sandbox.native", "ctypes.dlsym": "sandbox.native_functions",
+    "ctypes.dlsym/handle": "sandbox.native_functions",
+    "gc.get_objects": "sandbox.inspect", "gc.get_referrers": "sandbox.inspect", "gc.get_referents": "sandbox.inspect",
 }
 _PATH_CHANGES = {"os.remove", "os.rename", "os.rmdir", "os.mkdir", "os.chmod", "os.chown", "os.link",
                  "os.symlink", "os.truncate", "os.utime", "shutil.rmtree", "shutil.copyfile", "shutil.move"}
@@ -33,7 +35,15 @@ _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 
 
 class GraderPermissionError(PermissionError):
-    """Something the grader does not allow submission code to do."""
+    """Something the grader does not allow submission code to do. ``message``: the refusal, a
+    grader.feedback.messages.Message (``sandbox.*``) that the worker's reply carries as it is."""
+
+    def __init__(self, message):
+        super().__init__(message.id)
+        self.message = message
+
+    def __str__(self):
+        return self.message.render("en")
 
 
 def install(submission, kit_root, scratch):
@@ -59,8 +69,8 @@ def install(submission, kit_root, scratch):
             return False
         return True
 
-    def refuse(what):
-        raise GraderPermissionError(f"the grader does not allow {what}")
+    def refuse(message_id, **params):
+        raise GraderPermissionError(Message(message_id, **params))
 
     def hook(event, args):
         if event == "open":
@@ -70,20 +80,20 @@ def install(submission, kit_root, scratch):
             real = resolve(path)
             if os.path.isdir(real):
                 # A folder's descriptor would let relative paths (dir_fd=...) go anywhere unseen.
-                refuse(f"opening the folder {path}")
+                refuse("sandbox.opening_folder", path=str(path))
             writing = (mode and any(c in mode for c in "wax+")) or (flags and flags & _WRITE_FLAGS)
             if writing and not real.startswith(scratch):
-                refuse(f"writing files outside the working folder ({path})")
+                refuse("sandbox.writing", path=str(path))
             if not readable(real):
-                refuse(f"reading {path}")
-        elif event in _BLOCKED:
-            refuse(_BLOCKED[event])
+                refuse("sandbox.reading", path=str(path))
+        elif event in BLOCKED:
+            refuse(BLOCKED[event])
         elif event in _PATH_CHANGES:
             for arg in args:
                 if isinstance(arg, (str, bytes, os.PathLike)) and not resolve(arg).startswith(scratch):
-                    refuse(f"{event} outside the working folder")
+                    refuse("sandbox.changing", event=event)
         elif event in _LISTINGS and args and isinstance(args[0], (str, bytes, os.PathLike)):
             if not readable(resolve(args[0])):
-                refuse(f"listing {args[0]}")
+                refuse("sandbox.listing", path=str(args[0]))
 
     sys.addaudithook(hook)

@@ -12,6 +12,7 @@ import traceback
 from grader.feedback.messages import Message as M
 from grader.feedback.messages import pack, render
 from grader.grading.contract import ACCEPTED_NAMES
+from grader.isolation.sandbox import GraderPermissionError
 
 
 class MissingItem(Exception):
@@ -20,6 +21,15 @@ class MissingItem(Exception):
     def __init__(self, message):
         super().__init__(render(message, "en"))
         self.message = message
+
+
+class RefusedModule(ImportError):
+    """A module the worker refuses to import at once (it hung or killed an earlier worker).
+    ``packed``: why, a message the grader packed (``runner.cannot_import``), relayed as it is."""
+
+    def __init__(self, packed, name):
+        super().__init__(name, name=name)
+        self.packed = packed
 
 
 def module_file(module_name):
@@ -45,19 +55,13 @@ def load(module_name, name=None):
         raise MissingItem(M("error.missing_name", file=module_file(module_name), name=name)) from None
 
 
-# The sandbox's refusals (grader.isolation.sandbox), by the words that follow "the grader does not allow ".
-_REFUSALS = {
-    "starting programs": "sandbox.programs", "starting processes": "sandbox.processes",
-    "sending signals": "sandbox.signals", "network access": "sandbox.network",
-    "changing resource limits": "sandbox.limits", "loading native libraries": "sandbox.native",
-    "loading native functions": "sandbox.native_functions", "inspecting the grader": "sandbox.inspect",
-}
-_REFUSED = "the grader does not allow "
 _NUMPY_ALIASES = ("int", "float", "bool", "object", "str", "complex", "long", "unicode")
 
 
 def describe_error(exc, submission):
     """One line, packed for the grader: the error, and where in the submission it happened."""
+    if isinstance(exc, RefusedModule):
+        return exc.packed
     return pack(explain_error(exc, submission))
 
 
@@ -65,12 +69,6 @@ def explain_error(exc, submission):
     """The Message for ``exc``, raised by submission code."""
     if isinstance(exc, MissingItem):
         return exc.message
-    if isinstance(exc, ImportError) and " cannot be imported: " in str(exc):
-        return M("raw", text=str(exc))
-    if isinstance(exc, ImportError) and str(exc).startswith("\x1emsg:"):
-        from grader.feedback.messages import unpack
-
-        return unpack(str(exc))
     if isinstance(exc, SyntaxError):
         where = _relative(exc.filename or "?", submission)
         return M("error.syntax", file=where, line=exc.lineno, detail=str(exc.msg))
@@ -87,8 +85,8 @@ def explain_error(exc, submission):
         return M("error.interrupt")
     if isinstance(exc, MemoryError):
         return M("error.memory")
-    if isinstance(exc, PermissionError) and message.startswith(_REFUSED):
-        message = _refusal(message[len(_REFUSED):])
+    if isinstance(exc, GraderPermissionError) and isinstance(getattr(exc, "message", None), M):
+        message = exc.message  # the sandbox's refusal, as it said it
     elif isinstance(exc, AttributeError) and message.startswith("module 'numpy' has no attribute '"):
         alias = message.split("'")[3] if message.count("'") >= 4 else ""
         if alias in _NUMPY_ALIASES and frame is not None:
@@ -96,23 +94,6 @@ def explain_error(exc, submission):
     if frame is None:
         return M("error.plain", kind=kind, detail=message)
     return M("error.located", kind=kind, detail=message, location=_location(frame))
-
-
-def _refusal(what):
-    """The sandbox's reason in the student's language."""
-    if what in _REFUSALS:
-        return M(_REFUSALS[what])
-    if what.startswith("writing files outside the working folder (") and what.endswith(")"):
-        return M("sandbox.writing", path=what[len("writing files outside the working folder ("):-1])
-    if what.startswith("opening the folder "):
-        return M("sandbox.opening_folder", path=what[len("opening the folder "):])
-    if what.startswith("reading "):
-        return M("sandbox.reading", path=what[len("reading "):])
-    if what.startswith("listing "):
-        return M("sandbox.listing", path=what[len("listing "):])
-    if what.endswith(" outside the working folder"):
-        return M("sandbox.changing", event=what[: -len(" outside the working folder")])
-    return M("sandbox.other", what=what)
 
 
 def _location(frame):

@@ -35,12 +35,18 @@ class CappedText(io.TextIOBase):
         return len(s)
 
 
+def probe_modules():
+    """Every probe module: the shared one, one per chapter of the contract, the hidden checks'."""
+    from grader.grading.contract import CHAPTERS
+
+    return ("grader.grading.probes", *(f"grader.grading.probes.{chapter}" for chapter in CHAPTERS),
+            "grader.grading.probes.hidden")
+
+
 # The worker's own code: the probes (which call the submission) and what they need, the
 # stand-in layers (grader.grading.standins) with the formulas of their forward passes (grader.grading.oracles,
 # which the student kit holds too). The checks that judge what the probes return, their
 # expected values and thresholds, and the hidden checks' logic are not in the worker.
-PROBE_MODULES = ("grader.grading.probes", "grader.grading.probes.ch04", "grader.grading.probes.ch05",
-                 "grader.grading.probes.ch06", "grader.grading.probes.ch07", "grader.grading.probes.hidden")
 WORKER_FILES = ("__init__.py",
                 "isolation/__init__.py", "isolation/worker.py", "isolation/wire.py", "isolation/submission.py",
                 "isolation/sandbox.py", "isolation/confine.py",
@@ -62,7 +68,7 @@ def _bootstrap(kit_root):
     import grader.isolation.submission  # noqa: F401
     import grader.isolation.wire  # noqa: F401
 
-    for module in PROBE_MODULES:  # every probe, before the sandbox closes the kit
+    for module in probe_modules():  # every probe, before the sandbox closes the kit
         if importlib.util.find_spec(module) is not None:
             importlib.import_module(module)
 
@@ -71,15 +77,17 @@ def _bootstrap(kit_root):
 
 
 class RefuseModules:
-    """An import hook that refuses, at once and with the reason, modules known to hang or
-    to kill the worker when imported."""
+    """An import hook that refuses, at once and with the reason (packed by the grader), modules
+    known to hang or to kill the worker when imported."""
 
     def __init__(self, reasons):
         self.reasons = reasons
 
     def find_spec(self, name, path=None, target=None):
         if name in self.reasons:
-            raise ImportError(self.reasons[name], name=name)
+            from grader.isolation.submission import RefusedModule
+
+            raise RefusedModule(self.reasons[name], name)
         return None
 
 
@@ -95,6 +103,7 @@ def _reset_numpy_state():
 def serve(submission, result_fd, layers):
     import numpy as np
 
+    from grader.feedback.messages import Message, pack
     from grader.isolation.submission import describe_error
     from grader.isolation.wire import WireError, dumps, loads
 
@@ -117,7 +126,7 @@ def serve(submission, result_fd, layers):
             value = probe(**request.get("inputs", {}))
             reply = dumps({"ok": True, "value": value, "id": request.get("id")})
         except WireError as exc:
-            reply = dumps({"ok": False, "error": f"returned something that is not numbers: {exc}",
+            reply = dumps({"ok": False, "error": pack(Message("runner.not_numbers", detail=str(exc))),
                            "id": request.get("id")})
         except BaseException as exc:  # noqa: B036  (SystemExit, KeyboardInterrupt from student code too)
             reply = dumps({"ok": False, "error": describe_error(exc, submission), "id": request.get("id")})

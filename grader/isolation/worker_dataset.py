@@ -17,7 +17,7 @@ ENV_VAR = "MNIST_WORKER_FILE"  # where the worker finds it
 NO_LABEL = -1  # the test labels' place holder: the worker never has them
 
 
-_prepared = {}  # directory -> the file written for it by this process
+_prepared: dict[str, str] = {}  # directory -> the file written for it by this process
 
 
 def find(directory):

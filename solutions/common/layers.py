@@ -6,7 +6,6 @@ the gradient with respect to its input; layers with parameters also store the
 parameter gradients (``dW``, ``db``, ...). No layer modifies the arrays it is given.
 """
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 from common.functions import cross_entropy_error, sigmoid, softmax
 from common.util import col2im, conv_output_size, im2col  # noqa: F401 (col2im, im2col: the book's way)
@@ -199,8 +198,8 @@ class BatchNormalization:
         else:
             xn = (x2 - self.running_mean) / np.sqrt(self.running_var + eps)
         out = self.gamma * xn + self.beta
-        ### END SOLUTION
         return out.reshape(self.input_shape)
+        ### END SOLUTION
 
     def backward(self, dout):
         """dout: x's shape. Returns dx in x's shape; sets dgamma and dbeta.
@@ -214,8 +213,8 @@ class BatchNormalization:
         self.dgamma = np.sum(self.xn * dout2, axis=0)
         dxn = self.gamma * dout2
         dx = (dxn - dxn.mean(axis=0) - self.xn * np.mean(dxn * self.xn, axis=0)) / self.std
-        ### END SOLUTION
         return dx.reshape(self.input_shape)
+        ### END SOLUTION
 
 
 class Convolution:
@@ -242,6 +241,8 @@ class Convolution:
         Hint: im2col turns the convolution into one matrix product with W.reshape(FN, -1).T.
         """
         ### BEGIN SOLUTION
+        from numpy.lib.stride_tricks import sliding_window_view
+
         # im2col's idea, with the images stored channels last, (H, W, N, C): each window then
         # covers whole runs of N * C numbers, and so does each strided view that the next
         # layers (Relu, Pooling) take of the output.

@@ -35,9 +35,6 @@ class Trainer:
         self.epochs = epochs
         self.batch_size = mini_batch_size
         self.evaluate_sample_num_per_epoch = evaluate_sample_num_per_epoch
-        ### BEGIN SOLUTION
-        self.optimizer = OPTIMIZERS[optimizer.lower()](**optimizer_param)
-        ### END SOLUTION
         self.train_size = x_train.shape[0]
         self.iter_per_epoch = max(self.train_size / mini_batch_size, 1)
         self.max_iter = int(epochs * self.iter_per_epoch)
@@ -46,6 +43,9 @@ class Trainer:
         self.train_loss_list = []
         self.train_acc_list = []
         self.test_acc_list = []
+        ### BEGIN SOLUTION
+        self.optimizer = OPTIMIZERS[optimizer.lower()](**optimizer_param)
+        ### END SOLUTION
 
     def train_step(self):
         """One iteration: sample a mini-batch, update the parameters, record the loss."""

@@ -1,6 +1,5 @@
 """Helpers: curve smoothing, shuffling, and the im2col / col2im pair (chapter 7)."""
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 
 def smooth_curve(x, window_len=11):
@@ -50,6 +49,8 @@ def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
     offsets (not over pixels) gives all windows at once.
     """
     ### BEGIN SOLUTION
+    from numpy.lib.stride_tricks import sliding_window_view
+
     n, c, h, w = input_data.shape
     out_h = conv_output_size(h, filter_h, stride, pad)
     out_w = conv_output_size(w, filter_w, stride, pad)

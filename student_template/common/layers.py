@@ -6,7 +6,6 @@ the gradient with respect to its input; layers with parameters also store the
 parameter gradients (``dW``, ``db``, ...). No layer modifies the arrays it is given.
 """
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 from common.functions import cross_entropy_error, sigmoid, softmax
 from common.util import col2im, conv_output_size, im2col  # noqa: F401 (col2im, im2col: the book's way)
@@ -139,7 +138,6 @@ class BatchNormalization:
         self.input_shape = x.shape
         x2 = x.reshape(x.shape[0], -1)
         raise NotImplementedError("BatchNormalization.forward (ch06): not implemented yet; write it in common/layers.py")
-        return out.reshape(self.input_shape)
 
     def backward(self, dout):
         """dout: x's shape. Returns dx in x's shape; sets dgamma and dbeta.
@@ -149,7 +147,6 @@ class BatchNormalization:
         """
         dout2 = dout.reshape(dout.shape[0], -1)
         raise NotImplementedError("BatchNormalization.backward (ch06): not implemented yet; write it in common/layers.py")
-        return dx.reshape(self.input_shape)
 
 
 class Convolution:

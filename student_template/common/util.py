@@ -1,6 +1,5 @@
 """Helpers: curve smoothing, shuffling, and the im2col / col2im pair (chapter 7)."""
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 
 def smooth_curve(x, window_len=11):

@@ -31,7 +31,8 @@ def imports_of(path):
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else []))
+                parent = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join(parent + ([base] if base else []))
             found.add(base)
             found |= {f"{base}.{alias.name}" for alias in node.names}
     return {name for name in found if name in MODULES}
@@ -94,3 +95,13 @@ def test_no_import_cycles():
         if name not in index:
             visit(name)
     assert not cycles, f"import cycles: {cycles}"
+
+
+def test_the_grading_core_does_not_import_the_process_layer():
+    """Checks catch StudentError from grader.grading.errors; only the library API starts workers.
+    The probes (which run inside the worker) may use the worker's own submission module."""
+    allowed = {"grader.isolation.submission"}  # load() and MissingItem, for the probes and stand-ins
+    wrong = {name: sorted(other for other in GRAPH[name]
+                          if other.startswith("grader.isolation") and other not in allowed)
+             for name in MODULES if name.startswith("grader.grading")}
+    assert not {name: found for name, found in wrong.items() if found}

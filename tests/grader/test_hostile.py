@@ -227,7 +227,8 @@ def test_hostile_corpus_in_one_batch(tmp_path, forced_level, chapter):
     assert ESCAPED not in feedback, "a member says an attack worked: " + feedback[feedback.find(ESCAPED):][:300]
     assert ipc_objects_of_workers() == [], "System V objects of workers left behind"
     # A forged .pyc or .pth would run in the next Python that imports the grader.
-    subprocess.run([sys.executable, "-c", "import grader.feedback.report, grader.frontends.cli"], cwd=ROOT, check=True, timeout=60)
+    subprocess.run([sys.executable, "-c", "import grader.feedback.report, grader.frontends.cli"], cwd=ROOT, check=True,
+                   timeout=60)
     planted = [p for folder in map(Path, sys.path) if folder.is_dir() for p in folder.glob("dlfs_hostile*")]
     assert planted == [], f"files planted in the Python installation: {planted}"
     assert sorted(p.name for p in CANARY.iterdir()) == [], "a member wrote outside its sandbox"

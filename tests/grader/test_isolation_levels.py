@@ -102,4 +102,5 @@ def test_the_worker_gets_probes_not_checks(include_hidden):
     assert not [f for f in files if f.startswith("grader/grading/checks") or f.endswith(("checking.py", "diagnose.py"))]
     assert ("grader/grading/probes/hidden.py" in files) == include_hidden
     # Its MNIST loader is the one without the test labels.
-    assert (root / "dataset" / "mnist.py").read_text() == (ROOT / "grader" / "isolation" / "worker_dataset.py").read_text()
+    worker_loader = ROOT / "grader" / "isolation" / "worker_dataset.py"
+    assert (root / "dataset" / "mnist.py").read_text() == worker_loader.read_text()

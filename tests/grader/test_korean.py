@@ -11,9 +11,10 @@ import pytest
 
 from grader.api import grade
 from grader.feedback import report
-from grader.feedback.messages import CATALOGUE, check_title, format_template, using
+from grader.feedback.messages import CATALOGUE, Message, check_title, format_template, using
 from grader.grading.checks import all_checks
-from grader.isolation.submission import _refusal
+from grader.isolation import sandbox
+from grader.isolation.submission import explain_error
 from tests.grader.mutants import BUG_ZOO, ROOT, SOLUTIONS, build, load_member
 from tests.grader.test_particles import NUMBER_SPEC, placeholders
 
@@ -100,13 +101,19 @@ def test_every_check_title_is_korean_without_english_words():
         assert title != check.name and not english_words(title), (check.name, title)
 
 
-@pytest.mark.parametrize("refusal", ["opening the folder /x", "writing files outside the working folder (/x)",
-                                     "reading /x", "listing /x", "os.remove outside the working folder",
-                                     "starting processes", "network access"])
-def test_every_refusal_of_the_sandbox_has_its_own_message(refusal):
-    message = _refusal(refusal)
-    assert message.id != "sandbox.other", refusal
-    assert not english_words(message.render("ko").replace("/x", ""))
+@pytest.mark.parametrize("message", [Message(i, path="/x") for i in ("sandbox.opening_folder", "sandbox.writing",
+                                                                    "sandbox.reading", "sandbox.listing")]
+                         + [Message("sandbox.changing", event="os.remove")]
+                         + [Message(i) for i in sorted(set(sandbox.BLOCKED.values()))], ids=lambda m: m.id)
+def test_every_refusal_of_the_sandbox_reaches_the_student_as_its_own_message(message):
+    """A refusal is the sandbox's Message itself, carried to the student's language unparsed."""
+    try:
+        raise sandbox.GraderPermissionError(message)
+    except PermissionError as exc:
+        explained = explain_error(exc, "/submission")
+    assert explained.params["detail"] is message
+    assert not english_words(explained.render("ko").replace("/x", "").replace("os.remove", "")
+                             .replace("GraderPermissionError", ""))
 
 
 # ---------------------------------------------------------------- the glossary

@@ -1,13 +1,17 @@
 """The checks of every chapter. Importing this package registers them all.
 
-Each chapter is worth 100 points; ``checks_for`` returns a chapter's checks in the order
-they are reported.
+A chapter's checks are the module ``grader.grading.checks.<chapter>`` of every chapter in
+``grader.grading.contract.CHAPTERS``, imported here in that order. Each chapter is worth 100
+points; ``checks_for`` returns a chapter's checks in the order they are reported.
 """
+import importlib
 import importlib.util
 
 from grader.grading.checking import REGISTRY
-from grader.grading.checks import ch04, ch05, ch06, ch07  # noqa: F401  (registration)
 from grader.grading.contract import CHAPTERS
+
+for _chapter in CHAPTERS:  # registration: each module's @check decorators fill REGISTRY
+    importlib.import_module(f"{__name__}.{_chapter}")
 
 # Hidden checks (instructors only) are registered when their package is present: the student
 # release leaves it out (see grader/grading/checks/hidden/__init__.py).

@@ -9,9 +9,9 @@ from grader.grading import diagnose, oracles
 from grader.grading.checking import Mismatch, as_array, check, expect_close, expect_finite, expect_shape
 from grader.grading.checks.common import LOSS_RTOL, rng_for
 from grader.grading.diagnose import Diagnosis
+from grader.grading.errors import StudentError
 from grader.grading.probes import call
 from grader.grading.probes.ch04 import TEST_FUNCTIONS, probe_numerical_gradient
-from grader.isolation.runner import StudentError
 
 F = "common.functions"
 
@@ -76,8 +76,8 @@ def softmax_sums(ctx):
         try:
             expect_close(y.sum(axis=-1), np.ones(x.shape[:-1]), M("ch04.what.softmax_row_sums", shape=x.shape))
         except Mismatch as exc:
-            rows = (-1, x.shape[-1])
-            if diagnose.is_normalised_over_whole(y.reshape(rows), oracles.softmax(x).reshape(rows)):
+            as_rows = (-1, x.shape[-1])
+            if diagnose.is_normalised_over_whole(y.reshape(as_rows), oracles.softmax(x).reshape(as_rows)):
                 exc.diagnosis = Diagnosis("softmax_whole_batch")
             raise
         # Probabilities that sum to 1 must also follow the logits: a larger logit, a larger probability.

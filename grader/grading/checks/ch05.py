@@ -2,6 +2,8 @@
 layers Relu, Sigmoid, Affine and SoftmaxWithLoss of common/layers.py, and the TwoLayerNet
 of ch05/two_layer_net.py, down to training it on MNIST. 100 points."""
 
+import functools
+
 import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
@@ -21,6 +23,7 @@ from grader.grading.checking import (
 )
 from grader.grading.checks.common import LOSS_RTOL, away_from_zero, mnist_images, mnist_labels, note_own_layers, rng_for
 from grader.grading.diagnose import Diagnosis
+from grader.grading.errors import StudentError
 from grader.grading.probes import layer
 from grader.grading.probes.ch05 import (
     KEYS,
@@ -34,7 +37,6 @@ from grader.grading.probes.ch05 import (
     probe_net_shared,
     probe_train_mnist,
 )
-from grader.isolation.runner import StudentError
 
 L = "common.layers"
 
@@ -48,7 +50,7 @@ def run_layer(ctx, cls, init=(), forward=(), douts=(), attributes=(), module=L):
 def once(ctx, probe, **inputs):
     """A function that calls ``probe`` in the worker the first time it is called and then
     returns the same value (or raises the same error): several cases judging one call."""
-    box = {}
+    box: dict = {}
 
     def get():
         if not box:
@@ -315,7 +317,7 @@ def affine_backward_params(ctx):
 
     for key, what in (("dW", M("ch05.affine.dW_shape")), ("db", M("ch05.affine.db_shape"))):
         with ctx.case(M("ch05.affine.case.param_2d", what=what), weight=2):
-            ctx.forall(lambda *a, key=key: gradient(*a, key), batch_sizes(), shapes(1, 1, 7), outputs(),
+            ctx.forall(functools.partial(gradient, key=key), batch_sizes(), shapes(1, 1, 7), outputs(),
                        seeds(), examples=10)
         with ctx.case(M("ch05.affine.case.param_4d", key=key)):
             gradient(3, (2, 3, 2), 4, ctx.check.seed, key)
@@ -496,7 +498,7 @@ def net_gradient(ctx):
     rng = rng_for(ctx)
     x, labels, one_hot = net_data(rng, 5)
     call = once(ctx, probe_net_gradient, sizes=NET_SIZES, weight_init_std=NET_STD, x=x, t=one_hot)
-    numerical = {}
+    numerical: dict = {}
 
     def get():
         with diagnosed_errors("forward_not_run", "'NoneType' object", standins.NO_FORWARD):

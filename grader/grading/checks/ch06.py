@@ -2,6 +2,7 @@
 Batch Normalization, weight initialisation and weight decay in MultiLayerNet(Extend),
 the Trainer, and a short MNIST training run. 100 points."""
 import functools
+from typing import Any
 
 import numpy as np
 from hypothesis import strategies as st
@@ -21,6 +22,7 @@ from grader.grading.checking import (
 )
 from grader.grading.checks.common import mnist_images, mnist_labels, rng_for
 from grader.grading.diagnose import Diagnosis
+from grader.grading.errors import StudentError
 from grader.grading.probes.ch06 import (
     MNIST_HIDDEN,
     MNIST_TEST,
@@ -34,7 +36,6 @@ from grader.grading.probes.ch06 import (
     probe_optimizer_classes,
     probe_trainer,
 )
-from grader.isolation.runner import StudentError
 
 # ================================================================== optimizers
 
@@ -140,7 +141,7 @@ def oracle_trajectory(step, params, grads, fresh=False, clock=None):
     state starts anew at every call (the time step stays 1); ``clock(t, i, k)``: the time
     step of the i-th of k parameters at call t (default t)."""
     values = {key: np.array(value, dtype=np.float64) for key, value in params.items()}
-    states = {key: {} for key in params}
+    states: dict[str, dict] = {key: {} for key in params}
     trajectory = []
     for t, g in enumerate(grads, start=1):
         new = {}
@@ -512,6 +513,7 @@ def expect_running(got_running, batches, momentum, mean0, var0):
             return ddof
         except Mismatch as exc:
             failure = failure or exc
+    assert failure is not None  # both conventions failed
     diagnosis = None
     if _follows_running(got_running, [(np.asarray(mean0), np.asarray(var0))] * len(batches)):
         diagnosis = Diagnosis("running_not_updated")
@@ -529,7 +531,7 @@ def batchnorm_running(ctx):
     batches = [_bn_batch(rng, (8, d)) for _ in range(3)]
     test_x = _bn_batch(rng, (6, d))
     ddof = 0
-    runs = []
+    runs: list[dict] = []
 
     def run():
         if not runs:
@@ -577,7 +579,7 @@ def expect_gradients(got, expected, what=None, known=None):
     if missing:
         raise Mismatch(M("ch06.grads.missing", what=what or "gradient", keys=", ".join(repr(k) for k in missing)))
     floor = 1e-3 * max(float(np.max(np.abs(e), initial=0.0)) for e in expected.values()) + 1e-12
-    worst = (-1.0, None, None, None)
+    worst: tuple[float, Any, Any, Any] = (-1.0, None, None, None)  # error, key, index, errors
     arrays = {}
     for key, e in expected.items():
         a = expect_shape(got[key], e.shape, name(key), e, others={k: v for k, v in expected.items() if k != key})
@@ -896,9 +898,9 @@ def _train(ctx, data, W, b, kwargs):
             if _optimizer_class_missing(ctx, name):
                 diagnosis = Diagnosis("optimizer_class_missing", {"name": name})
             elif looked_up == name and name != name.lower():
-                diagnosis = "optimizer_name_case"
+                diagnosis = Diagnosis("optimizer_name_case")
             else:
-                diagnosis = "optimizer_key_spelling"
+                diagnosis = Diagnosis("optimizer_key_spelling")
             raise Mismatch(M("ch06.trainer.not_found", name=repr(name), error=exc.message), diagnosis) from None
         raise
 
@@ -924,7 +926,7 @@ def trainer_loop(ctx):
     data = _trainer_data(rng, 300, 120)
     W, b = rng.normal(0, 0.1, size=(4, 3)), np.zeros(3)
     kwargs = {"epochs": 3, "mini_batch_size": 100, "optimizer": "SGD", "optimizer_param": {"lr": 0.1}}
-    got = {}
+    got: dict = {}
 
     def run():
         return got or _train(ctx, data, W, b, kwargs)

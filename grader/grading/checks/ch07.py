@@ -1,6 +1,7 @@
 """Chapter 7: conv_output_size, im2col / col2im, the Convolution and Pooling layers, and
 SimpleConvNet (its gradient, its accuracy, and learning MNIST). 100 points."""
 import re
+from typing import Any
 
 import numpy as np
 from hypothesis import strategies as st
@@ -18,6 +19,7 @@ from grader.grading.checking import (
 )
 from grader.grading.checks.common import mnist_images, mnist_labels, note_own_layers, rng_for
 from grader.grading.diagnose import Diagnosis
+from grader.grading.errors import StudentError
 from grader.grading.probes import call, layer
 from grader.grading.probes.ch07 import (
     MNIST_KEYS,
@@ -28,7 +30,6 @@ from grader.grading.probes.ch07 import (
     probe_net_structure,
     probe_train_mnist,
 )
-from grader.isolation.runner import StudentError
 
 U = "common.util"
 L = "common.layers"
@@ -167,7 +168,8 @@ def expect_im2col(ctx, x, fh, fw, stride, pad):
 @check("ch07", "im2col unfolds every window into one row in the book's order", points=13, book="7.4.2")
 def im2col_values(ctx):
     rng = rng_for(ctx)
-    unpadded, padded = [], []  # labels of the cases without and with padding
+    unpadded: list = []  # labels of the cases without padding
+    padded: list = []  # and with padding
     with ctx.case(M("ch07.im2col.case.shape")):
         x = rng.normal(size=(2, 3, 5, 5))
         got = util(ctx, "im2col", x, 3, 3, 1, 0)
@@ -453,12 +455,12 @@ def expect_tied_gradient(dx, x, dout):
 
 # ------------------------------------------------------------------ SimpleConvNet
 
-TINY = {  # the book's constructor arguments for a tiny network
+TINY: dict[str, Any] = {  # the book's constructor arguments for a tiny network
     "input_dim": (1, 8, 8),
     "conv_param": {"filter_num": 3, "filter_size": 3, "pad": 1, "stride": 1},
     "hidden_size": 5, "output_size": 4, "weight_init_std": 0.3,
 }
-TINY_STRIDED = {  # two channels, stride 2: conv output (11 + 2 - 3) // 2 + 1 = 6
+TINY_STRIDED: dict[str, Any] = {  # two channels, stride 2: conv output (11 + 2 - 3) // 2 + 1 = 6
     "input_dim": (2, 11, 11),
     "conv_param": {"filter_num": 2, "filter_size": 3, "pad": 1, "stride": 2},
     "hidden_size": 4, "output_size": 3, "weight_init_std": 0.3,
@@ -623,7 +625,7 @@ def simple_convnet_accuracy(ctx):
 
 # ------------------------------------------------------------------ MNIST
 
-MNIST = {
+MNIST: dict[str, Any] = {
     "train_size": 5000, "test_size": 1000, "iterations": 400, "batch_size": 50, "lr": 0.003,
     "config": {"input_dim": (1, 28, 28), "conv_param": {"filter_num": 8, "filter_size": 5, "pad": 0, "stride": 1},
                "hidden_size": 50, "output_size": 10, "weight_init_std": 0.01},

@@ -3,7 +3,7 @@ import numpy as np
 
 from grader.feedback.messages import Message as M
 from grader.grading.checking import Mismatch
-from grader.isolation.runner import StudentError
+from grader.grading.errors import StudentError
 
 # Room for + 1e-7 inside the log, or clipping, in a mean cross-entropy loss (the checks keep the
 # target's probability >= 0.005).
@@ -21,7 +21,7 @@ def away_from_zero(rng, shape, scale=2.0):
     return np.sign(x + (x == 0)) * (np.abs(x) + 0.05)
 
 
-_MNIST_LABELS = {}
+_MNIST_LABELS: dict[str, np.ndarray] = {}
 
 
 def mnist_labels():
@@ -35,7 +35,7 @@ def mnist_labels():
     return _MNIST_LABELS["train"], _MNIST_LABELS["test"]
 
 
-_MNIST_IMAGES = {}
+_MNIST_IMAGES: dict[str, np.ndarray] = {}
 
 
 def mnist_images():

@@ -5,6 +5,7 @@ that compare what they return, and the formulas they compare it with, stay in
 grader/grading/checks/ch05.py, in the grader's own process.
 """
 import inspect
+from typing import Any
 
 import numpy as np
 
@@ -45,7 +46,7 @@ def probe_net_api(input_size, hidden_size, output_size):
     net = TwoLayerNet(input_size=input_size, hidden_size=hidden_size, output_size=output_size,
                       weight_init_std=0.5)
     params = getattr(net, "params", None)
-    layers = getattr(net, "layers", None)
+    layers: Any = getattr(net, "layers", None)  # the submission's: anything
     last = getattr(net, "lastLayer", None)
     default = TwoLayerNet(input_size, hidden_size, output_size)
     default_params = getattr(default, "params", None)
@@ -137,7 +138,8 @@ def probe_train_mnist(iterations, batch_size, lr, init, spot_steps):
     for key in KEYS:
         net.params[key][...] = init[key]
     checkpoints = sorted({0, iterations // 4, iterations // 2, 3 * iterations // 4, iterations})
-    curve = {"iterations": [], "loss": [], "checkpoints": [], "train_predicted": [], "test_predicted": []}
+    curve: dict[str, list] = {key: [] for key in ("iterations", "loss", "checkpoints", "train_predicted",
+                                                  "test_predicted")}
     spots = []
 
     def snapshot(step):

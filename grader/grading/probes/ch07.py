@@ -4,6 +4,8 @@ Only these functions and what they need run in the worker (see grader.isolation.
 that compare what they return, and the formulas they compare it with, stay in
 grader/grading/checks/ch07.py, in the grader's own process.
 """
+from typing import Any
+
 import numpy as np
 
 from grader.grading import standins
@@ -31,7 +33,7 @@ def probe_net_structure(config):
     """params and layer names of a new SimpleConvNet, and which params arrays the layers
     use themselves (the book's optimizers update params in place and rely on it)."""
     net = build_net(config)
-    layers = getattr(net, "layers", None)
+    layers: Any = getattr(net, "layers", None)  # the submission's: anything
     layers = dict(layers) if hasattr(layers, "keys") else {}
     params = getattr(net, "params", None)
     params = params if isinstance(params, dict) else {}
@@ -99,7 +101,8 @@ def probe_train_mnist(train_size, test_size, iterations, batch_size, lr, config,
     m = {key: np.zeros_like(value) for key, value in net.params.items()}
     v = {key: np.zeros_like(value) for key, value in net.params.items()}
     checkpoints = sorted({0, iterations // 4, iterations // 2, 3 * iterations // 4})
-    curve = {"iterations": [], "loss": [], "checkpoints": [], "train_predicted": [], "test_predicted": []}
+    curve: dict[str, list] = {key: [] for key in ("iterations", "loss", "checkpoints", "train_predicted",
+                                                  "test_predicted")}
     spots = []
 
     def snapshot(step):

@@ -16,8 +16,8 @@ from grader.feedback.messages import Message as M
 from grader.grading.checking import Mismatch, check, expect_close
 from grader.grading.checks.common import away_from_zero
 from grader.grading.diagnose import Diagnosis
+from grader.grading.errors import StudentError
 from grader.grading.probes.hidden import probe_alone, probe_two_forwards, probe_two_instances
-from grader.isolation.runner import StudentError
 
 
 def call_pair(ctx, probe, alone, **inputs):
