@@ -185,8 +185,8 @@ def cross_entropy_labels(ctx):
 @check("ch04", "cross_entropy_error is finite when a probability is 0", points=6, book="4.2.2")
 def cross_entropy_zero(ctx):
     with ctx.case(M("ch04.zero.case.zeros_elsewhere")):
-        y = np.array([[0.0, 1.0, 0.0], [0.25, 0.0, 0.75]])
-        for t in (np.array([1, 2]), np.eye(3)[[1, 2]]):
+        y = np.array([[0.25, 0.0, 0.75]])  # one sample: a missing average is the business of other checks
+        for t in (np.array([2]), np.eye(3)[[2]]):
             expect_close(function(ctx, "cross_entropy_error", y, t), oracles.cross_entropy(y, t),
                          M("ch04.what.loss_zeros_elsewhere"), rtol=LOSS_RTOL, atol=1e-6, not_finite="log_of_zero")
     # Finite where the target's probability is 0, and 0 for a perfect prediction: properties that
