@@ -15,7 +15,7 @@ import numpy as np
 
 from grader.feedback.messages import Message as M
 from grader.grading import oracles
-from grader.grading.checking import Mismatch, check, expect_close, expect_gradient
+from grader.grading.checking import Mismatch, as_array, check, expect_close, expect_gradient
 from grader.grading.checks.common import away_from_zero
 from grader.grading.diagnose import Diagnosis
 from grader.grading.probes.hidden import probe_alone, probe_two_forwards, probe_two_instances
@@ -64,11 +64,18 @@ def compare_pair(got, what_of, attribute_whats=None):
 
 def expect_right_alone(value, expected, cls):
     """What a fresh ``cls`` gives alone matches ``expected`` (the grader's numerical gradient of
-    its own forward): keeping state right counts only for a layer whose results are right."""
+    its own forward), up to a positive factor: keeping state right counts only for a layer whose
+    results point the right way. A wrong scale (a missing 1 / N) costs the layer's own checks,
+    not this one too."""
     try:
         expect_gradient(value, expected, "dx")
+        return
     except Mismatch:
-        raise Mismatch(M("hidden.state.wrong_alone", cls=cls)) from None
+        pass
+    got, want = np.ravel(as_array(value, "dx")), np.ravel(expected)
+    norms = float(np.linalg.norm(got) * np.linalg.norm(want))
+    if got.shape != want.shape or not norms or not float(got @ want) / norms > 1 - 1e-6:
+        raise Mismatch(M("hidden.state.wrong_alone", cls=cls))
 
 
 def alone_item(got, i):
