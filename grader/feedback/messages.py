@@ -2400,8 +2400,10 @@ CATALOGUE = {
         "en": "gradient(x, t) with gamma and beta, activation={activation}, {hidden} hidden layer(s)",
         "ko": "gamma와 beta를 포함한 gradient(x, t), activation={activation}, 은닉층 {hidden}개"},
     "ch06.dropnet.case.test_twice": {
-        "en": "predict(x, train_flg=False) gives the same scores twice",
-        "ko": "predict(x, train_flg=False)는 두 번 모두 같은 점수를 냄"},
+        "en": "predict(x, train_flg=False) gives the network's scores (Dropout passing its input on, or scaled "
+              "by 1 - dropout_ratio), the same twice",
+        "ko": "predict(x, train_flg=False)는 신경망의 점수(Dropout은 입력을 그대로, 또는 1 - dropout_ratio배로 "
+              "전달)를 두 번 모두 같게 냄"},
     "ch06.what.second_predict": {
         "en": "a second predict(x, train_flg=False)",
         "ko": "두 번째 predict(x, train_flg=False)"},
@@ -2741,4 +2743,42 @@ CATALOGUE = {
     "ch07.mnist.low": {
         "en": "test accuracy {accuracy:.3f} on {n} images is below {threshold}",
         "ko": "시험 이미지 {n}장의 정확도 {accuracy:.3f|이/가} {threshold}보다 낮습니다"},
+    # Scores that mean learning: properties count with right values only; backprop, not differences.
+    "case.property_without_values": {
+        "en": "not counted: wrong results can have this property too (in place, input unchanged, the same "
+              "every time, the right shape), so it earns its points only when a case of this check that "
+              "judges the values passes",
+        "ko": "점수에 넣지 않음: 틀린 결과도 이 성질(제자리 갱신, 입력 유지, 매번 같은 결과, 맞는 형상)을 가질 수 "
+              "있으므로, 이 검사에서 값을 판정하는 경우가 하나라도 통과해야 점수를 받습니다"},
+    "ch04.zero.case.zeros_elsewhere": {
+        "en": "probability 0 in classes other than the target (labels and one-hot): the right loss",
+        "ko": "정답이 아닌 클래스의 확률이 0일 때(정답 레이블과 원-핫): 올바른 손실"},
+    "ch04.what.loss_zeros_elsewhere": {
+        "en": "the loss with probability 0 outside the target",
+        "ko": "정답 밖의 확률이 0일 때의 손실"},
+    "ch06.dropnet.params_missing": {
+        "en": "net.params lacks one of W1, b1, W2, b2",
+        "ko": "net.params에 W1, b1, W2, b2 중 없는 것이 있습니다"},
+    "hidden.state.wrong_alone": {
+        "en": "a fresh {cls} alone gives a wrong backward (its own checks say why): keeping state apart earns "
+              "points only with right results",
+        "ko": "새 {cls} 하나만으로도 역전파 결과가 틀립니다(그 계층의 검사가 이유를 알려 줍니다). 상태를 따로 "
+              "유지하는 것은 결과가 맞을 때만 점수를 받습니다"},
+    "hidden.state.what.alone": {
+        "en": "the result of a fresh layer alone",
+        "ko": "새 계층 하나만의 결과"},
+    "net.numerical_gradient": {
+        "en": "{cls}.gradient is not backpropagation: it made {gradient} function calls where loss(x, t) made "
+              "{loss} (central differences of the loss, as numerical_gradient does?); write gradient from the "
+              "layers' backward passes",
+        "ko": "{cls}.gradient가 오차역전파법이 아닙니다: loss(x, t)의 함수 호출은 {loss}번인데 gradient는 "
+              "{gradient}번 호출했습니다(numerical_gradient처럼 손실 함수로 수치 미분을 하나요?). 계층의 역전파로 "
+              "gradient를 작성하세요"},
+    "net.gradient_profiler": {
+        "en": "{cls}.gradient or loss removed the grader's call counter (sys.setprofile); the gradient was not graded",
+        "ko": "{cls}.gradient 또는 loss가 채점기의 호출 계수기(sys.setprofile)를 없앴습니다. 기울기를 채점하지 "
+              "않았습니다"},
+    "net.gradient_uncounted": {
+        "en": "the work of {cls}.gradient could not be counted; the gradient was not graded",
+        "ko": "{cls}.gradient의 작업량을 셀 수 없었습니다. 기울기를 채점하지 않았습니다"},
 }

@@ -91,6 +91,10 @@ class Case:
     diagnosis: str | None = None  # id of the kind of mistake (grader.grading.diagnose.KINDS)
     advice: object = None  # Message: the diagnosis explained, with the book section
     plot: dict | None = None
+    # A property of the results (in place, input unchanged, deterministic, shape) rather than
+    # their values: it earns its weight only when a value case of its check passed too.
+    property_only: bool = False
+    withheld: bool = False  # a property case that passed, not counted (withhold_properties)
 
     def _explanation(self):
         if self.advice is None:
@@ -139,7 +143,9 @@ class Result:
 
     @property
     def failed_cases(self):
-        return [c for c in self.cases if not c.passed]
+        """The failing cases, those withheld for want of right values last."""
+        failed = [c for c in self.cases if not c.passed]
+        return [c for c in failed if not c.withheld] + [c for c in failed if c.withheld]
 
     @property
     def reason(self):
@@ -248,7 +254,11 @@ class Context:
             raise
 
     @contextlib.contextmanager
-    def case(self, label, weight=1.0):
+    def case(self, label, weight=1.0, property_only=False):
+        """A case worth ``weight``. ``property_only``: the case judges a property of the results that
+        code returning wrong values can have as well (in place, input unchanged, deterministic,
+        the right shape): it counts only when a value case of the check passed
+        (``withhold_properties``)."""
         try:
             yield
         except (Mismatch, StudentError) as exc:
@@ -257,9 +267,9 @@ class Context:
                 label, weight, False, getattr(exc, "message", str(exc)),
                 diagnosis.id if diagnosis else None,
                 advice_for(diagnosis, self.check) if diagnosis else None,
-                getattr(exc, "plot", None)))
+                getattr(exc, "plot", None), property_only))
         else:
-            self.result.cases.append(Case(label, weight, True))
+            self.result.cases.append(Case(label, weight, True, property_only=property_only))
 
     def diagnose_failed(self, diagnosis):
         """Give ``diagnosis`` to the failing cases that have none yet: for mistakes that only
@@ -299,6 +309,19 @@ class Context:
 _MALFORMED = (KeyError, IndexError, TypeError, AttributeError, ValueError, OverflowError)
 
 
+def withhold_properties(result):
+    """Property cases of ``result`` that passed while no value case of the check did: not
+    counted (code that returns nothing right earns nothing for being consistent about it).
+    ``result`` in place."""
+    if any(c.passed and not c.property_only and c.weight > 0 for c in result.cases):
+        return result
+    for case in result.cases:
+        if case.property_only and case.passed:
+            case.passed, case.withheld = False, True
+            case.reason = M("case.property_without_values")
+    return result
+
+
 def run_check(check_, worker, time_limit=None):
     """Run one check; never raises because of the submission."""
     ctx = Context(check_, worker, time_limit)
@@ -326,7 +349,7 @@ def run_check(check_, worker, time_limit=None):
     if not ctx.result.cases and not ctx.result.error:
         ctx.result.error = M("grader.judged_nothing")
         ctx.result.grader_fault = True
-    return ctx.result
+    return withhold_properties(ctx.result)
 
 
 # ---------------------------------------------------------------- comparisons

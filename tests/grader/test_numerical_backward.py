@@ -80,3 +80,108 @@ def test_the_counter_leaves_an_earlier_profiler_in_place():
         assert sys.getprofile() is mine
     finally:
         sys.setprofile(None)
+
+
+# ---------------------------------------------------------------- a network's gradient()
+
+class TinyNet:
+    """Affine-Relu-Affine with a mean squared loss: gradient by backprop."""
+
+    def __init__(self, hidden=6):
+        rng = np.random.default_rng(1)
+        self.params = {"W1": rng.normal(size=(4, hidden)), "W2": rng.normal(size=(hidden, 3))}
+
+    def loss(self, x, t):
+        self.x, self.h = x, np.maximum(x @ self.params["W1"], 0)
+        self.y = self.h @ self.params["W2"]
+        return 0.5 * float(np.mean(np.sum((self.y - t) ** 2, axis=1)))
+
+    def gradient(self, x, t):
+        self.loss(x, t)
+        dy = (self.y - t) / len(x)
+        dh = (dy @ self.params["W2"].T) * (self.h > 0)
+        return {"W1": self.x.T @ dh, "W2": self.h.T @ dy}
+
+
+class NumericalNet(TinyNet):
+    """gradient() by central differences of its own loss, as numerical_gradient does."""
+
+    def gradient(self, x, t, h=1e-5):
+        grads = {}
+        for key, array in self.params.items():
+            grad = np.zeros_like(array)
+            for i in np.ndindex(array.shape):
+                keep = array[i]
+                array[i] = keep + h
+                up = self.loss(x, t)
+                array[i] = keep - h
+                down = self.loss(x, t)
+                array[i] = keep
+                grad[i] = (up - down) / (2 * h)
+            grads[key] = grad
+        return grads
+
+
+def network_verdict(net):
+    from grader.grading.checking import Mismatch
+    from grader.grading.checks.common import expect_backprop
+    from grader.grading.probes import network_gradient
+
+    x, t = np.random.default_rng(2).normal(size=(5, 4)), np.random.default_rng(3).normal(size=(5, 3))
+    grads, calls = network_gradient(net, x, t)
+    try:
+        expect_backprop(calls, type(net).__name__)
+    except Mismatch as exc:
+        return grads, exc.message
+    return grads, None
+
+
+@pytest.mark.parametrize("hidden", [2, 6, 50])
+def test_a_backprop_gradient_passes_whatever_the_parameter_count(hidden):
+    grads, problem = network_verdict(TinyNet(hidden))
+    assert problem is None
+    assert set(grads) == {"W1", "W2"}
+
+
+@pytest.mark.parametrize("hidden", [2, 6])
+def test_a_network_gradient_by_central_differences_of_its_loss_is_not_backprop(hidden):
+    _, problem = network_verdict(NumericalNet(hidden))
+    assert problem is not None and problem.id == "net.numerical_gradient"
+    for language in LANGUAGES:
+        assert "NumericalNet.gradient" in render(problem, language)
+
+
+def test_removing_the_call_counter_in_gradient_is_noticed():
+    class Remover(TinyNet):
+        def gradient(self, x, t):
+            sys.setprofile(None)
+            return super().gradient(x, t)
+
+    _, problem = network_verdict(Remover())
+    assert problem is not None and problem.id == "net.gradient_profiler"
+
+
+def test_the_work_inside_the_grader_stand_in_layers_is_not_counted():
+    from grader.grading import standins
+
+    class StandInNet:
+        """A network on the stand-in layers, whose backward is numerical by design."""
+
+        def __init__(self):
+            rng = np.random.default_rng(4)
+            self.affine = standins.Affine(rng.normal(size=(4, 30)), np.zeros(30))
+            self.last = standins.SoftmaxWithLoss()
+
+        def loss(self, x, t):
+            return self.last.forward(self.affine.forward(x), t)
+
+        def gradient(self, x, t):
+            self.loss(x, t)
+            self.affine.backward(self.last.backward(1))
+            return {"W": self.affine.dW, "b": self.affine.db}
+
+    x, t = np.random.default_rng(5).normal(size=(5, 4)), np.array([0, 1, 2, 3, 4])
+    from grader.grading.probes import network_gradient
+
+    _, calls = network_gradient(StandInNet(), x, t)
+    assert calls["gradient"] <= 3 * calls["loss"] + 10, calls

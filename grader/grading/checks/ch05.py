@@ -21,7 +21,15 @@ from grader.grading.checking import (
     expect_shape,
     relative_error,
 )
-from grader.grading.checks.common import LOSS_RTOL, away_from_zero, mnist_images, mnist_labels, note_own_layers, rng_for
+from grader.grading.checks.common import (
+    LOSS_RTOL,
+    away_from_zero,
+    expect_backprop,
+    mnist_images,
+    mnist_labels,
+    note_own_layers,
+    rng_for,
+)
 from grader.grading.diagnose import Diagnosis
 from grader.grading.errors import StudentError
 from grader.grading.probes import layer
@@ -187,6 +195,9 @@ def relu_input(ctx):
             after = got["forward_after"][0]
             if np.any(np.asarray(after) != x):
                 raise Mismatch(M("ch05.relu.wrote_into_x"), "mutates_input")
+            # An input left unchanged counts with the right output only (zeros leave it unchanged too).
+            expect_close(got["out"], np.maximum(x, 0), M("ch05.what.forward_shape", shape=shape),
+                         known=[("mask_inverted", np.minimum(x, 0))])
 
 
 @check("ch05", "Relu.backward matches the numerical gradient", points=5, book="5.5.1")
@@ -280,7 +291,7 @@ def affine_forward(ctx):
         ctx.forall(values, batch_sizes(), shapes(1, 1, 7), outputs(), seeds(), examples=15)
     with ctx.case(M("ch05.affine.case.nd"), weight=3):
         ctx.forall(values, batch_sizes(), shapes(2, 3, 4), outputs(), seeds(), examples=10)
-    with ctx.case(M("ch05.affine.case.unchanged")):
+    with ctx.case(M("ch05.affine.case.unchanged"), property_only=True):
         x, W, b, dout = affine_inputs(ctx.check.seed, 3, (2, 3, 3), 4)
         got = run_layer(ctx, "Affine", init=[W.copy(), b.copy()], forward=[x.copy()], douts=[dout])
         for name, before, after in (("x", x, got["forward_after"][0]), ("W", W, got["init_after"][0]),
@@ -513,6 +524,7 @@ def net_gradient(ctx):
 
     for key, weight in (("W1", 2), ("b1", 1.5), ("W2", 2), ("b2", 1.5)):
         with ctx.case(M("ch05.net.case.gradient_key", key=key), weight=weight):
+            expect_backprop(get().get("calls"), "TwoLayerNet")
             grads = get()["grads"]
             others = {k: v for k, v in expected().items() if k != key}
             expect_gradient(grad_of(grads, key), expected()[key], f"gradient['{key}']", batch=len(x), others=others)
@@ -520,6 +532,7 @@ def net_gradient(ctx):
         x2, labels2, _ = net_data(rng, 7)
         with diagnosed_errors("forward_not_run", "'NoneType' object", standins.NO_FORWARD):
             got = ctx.call(probe_net_gradient, sizes=NET_SIZES, weight_init_std=NET_STD, x=x2, t=labels2)
+        expect_backprop(got.get("calls"), "TwoLayerNet")
         params = net_params(got["params"])
         numerical2 = oracles.numerical_gradients(lambda p: oracles.mlp_loss(p, x2, labels2, hidden_layers=1),
                                                  params)

@@ -20,7 +20,7 @@ from grader.grading.checking import (
     expect_shape,
     relative_errors,
 )
-from grader.grading.checks.common import mnist_images, mnist_labels, rng_for
+from grader.grading.checks.common import expect_backprop, mnist_images, mnist_labels, rng_for
 from grader.grading.diagnose import Diagnosis
 from grader.grading.errors import StudentError
 from grader.grading.probes.ch06 import (
@@ -265,7 +265,7 @@ def optimizer_check(ctx, cls, rules, kwargs, defaults, rule_text, mistakes=()):
             reason = without_state_hint(exc).message
             raise Mismatch(M("ch06.opt.defaults_question", text=reason, defaults=_kwargs_text(defaults)),
                            exc.diagnosis) from None
-    with ctx.case(M("ch06.opt.case.in_place"), weight=2):
+    with ctx.case(M("ch06.opt.case.in_place"), weight=2, property_only=True):
         params, grads = optimizer_inputs(rng, steps=3)
         expect_in_place(ctx.call(probe_optimizer, cls=cls, init_kwargs=kwargs, params=params, grads=grads))
 
@@ -376,7 +376,7 @@ def dropout_forward(ctx):
         test_mean = float(np.mean(as_array(got["tests"][0], testing)))
         if not np.isclose(train_mean, test_mean, rtol=0.03):
             raise Mismatch(M("ch06.dropout.means", train=train_mean, test=test_mean), "dropout_test_scale")
-    with ctx.case(M("ch06.dropout.case.new_mask")):
+    with ctx.case(M("ch06.dropout.case.new_mask"), property_only=True):
         got = ctx.call(probe_dropout, x=x, dout=None, init_args=[ratio], train_calls=2)
         first, second = (as_array(out, training) for out in got["trains"])
         if np.array_equal(first == 0, second == 0):
@@ -469,7 +469,7 @@ def batchnorm_forward(ctx):
                      M("ch06.what.second_output"), rtol=BN_RTOL, atol=1e-6,
                      known=lambda x=x: [("batchnorm_running_in_training",
                                          _normalised_by_running(x, np.ones(4), np.zeros(4), 2))])
-    with ctx.case(M("ch06.bn.case.standardised"), weight=1):
+    with ctx.case(M("ch06.bn.case.standardised"), weight=1, property_only=True):
         x = _bn_batch(rng, (10, 3))
         got = ctx.call(probe_batchnorm, gamma=np.ones(3), beta=np.zeros(3), batches=[x])
         out = expect_shape(got["outs"][0], (10, 3), output)
@@ -555,7 +555,7 @@ def batchnorm_running(ctx):
         if np.allclose(out, batch, rtol=BN_RTOL, atol=1e-6):
             raise Mismatch(M("ch06.bn.batch_stats_in_test"), "batchnorm_batch_stats_in_test")
         expect_close(out, expected, M("ch06.what.test_output"), rtol=BN_RTOL, atol=1e-6)
-    with ctx.case(M("ch06.bn.case.test_unchanged")):
+    with ctx.case(M("ch06.bn.case.test_unchanged"), property_only=True):
         got = run()
         after = got["running_after_test"]
         expect_close(after["mean"], as_array(got["running"][-1]["mean"], "running_mean"),
@@ -771,6 +771,7 @@ def net_weight_decay(ctx):
                 diagnosis = "decay_on_biases"
             raise Mismatch(M("ch06.decay.adds", difference=difference, expected=0.5 * lam * squares), diagnosis)
     with ctx.case(M("ch06.decay.case.gain"), weight=2):
+        expect_backprop(run(lam).get("calls"), "MultiLayerNet")
         for key in params:
             grads = [run(decay)["grads"] for decay in (lam, 0)]
             if not all(isinstance(g, dict) and key in g for g in grads):
@@ -786,6 +787,7 @@ def net_weight_decay(ctx):
             lambda p: oracles.mlp_loss(p, x, t, len(sizes) - 2, weight_decay=lam), params)
         undecayed = lambda: [("decay_missing_in_gradient", oracles.numerical_gradients(  # noqa: E731
             lambda p: oracles.mlp_loss(p, x, t, len(sizes) - 2), params))]
+        expect_backprop(run(lam).get("calls"), "MultiLayerNet")
         expect_gradients(run(lam)["grads"], expected, "gradient", known=undecayed)
 
 
@@ -820,6 +822,7 @@ def net_gradient(ctx):
                          batch=len(x))
         with ctx.case(M("ch06.net.case.gradient", activation=repr(activation)), weight=2):
             got = got or _net_call(ctx, "MultiLayerNet", init, params, x, t)
+            expect_backprop(got.get("calls"), "MultiLayerNet")
             expect_gradients(got["grads"], _mlp_gradients(params, x, t, 2, activation), "gradient")
 
 
@@ -833,6 +836,7 @@ def net_extend_gradient(ctx):
         init = _sizes_kwargs(sizes, activation=activation, use_batchnorm=True)
         with ctx.case(M("ch06.net.case.extend", activation=repr(activation), hidden=hidden), weight=weight):
             got = _net_call(ctx, "MultiLayerNetExtend", init, params, x, t, train_flg=True)
+            expect_backprop(got.get("calls"), "MultiLayerNetExtend")
 
             def after_activation(params=params, x=x, t=t, hidden=hidden, activation=activation):
                 return [("batchnorm_after_activation", oracles.numerical_gradients(
@@ -848,6 +852,18 @@ def net_extend_gradient(ctx):
 DROPOUT_REPEATS = 1000
 
 
+def expect_test_mode_scores(scores, params, x, keep):
+    """Test-mode scores of Affine-Relu-Dropout-Affine: the Dropout passes its input (inverted
+    dropout) or scales it by ``keep`` (the book's)."""
+    if not isinstance(params, dict) or any(k not in params for k in ("W1", "b1", "W2", "b2")):
+        raise Mismatch(M("ch06.dropnet.params_missing"))
+    W1, b1, W2, b2 = (as_array(params[k], f"params['{k}']") for k in ("W1", "b1", "W2", "b2"))
+    hidden = oracles.relu(oracles.affine(x, W1, b1))
+    candidates = [oracles.affine(scale * hidden, W2, b2) for scale in (keep, 1.0)]
+    if not any(np.allclose(scores, c, rtol=1e-6, atol=1e-9) for c in candidates):
+        expect_close(scores, candidates[0], "predict(x, train_flg=False)")
+
+
 @check("ch06", "MultiLayerNetExtend with dropout is random in training, deterministic in test mode", points=3,
        book="6.4.3")
 def net_extend_dropout(ctx):
@@ -858,13 +874,14 @@ def net_extend_dropout(ctx):
         got = ctx.call(probe_net_dropout, x=x, repeats=DROPOUT_REPEATS)
         first = expect_shape(got["tests"][0], (20, 3), "predict(x, train_flg=False)")
         expect_close(got["tests"][1], first, M("ch06.what.second_predict"), rtol=0, atol=0)
-    with ctx.case(M("ch06.dropnet.case.random")):
+        expect_test_mode_scores(first, got.get("params"), x, keep=0.7)
+    with ctx.case(M("ch06.dropnet.case.random"), property_only=True):
         if not got:
             got = ctx.call(probe_net_dropout, x=x, repeats=DROPOUT_REPEATS)
         a, b = (expect_shape(v, (20, 3), "predict(x, train_flg=True)") for v in got["trains"][:2])
         if np.array_equal(a, b):
             raise Mismatch(M("ch06.dropnet.identical"), "dropout_missing")
-    with ctx.case(M("ch06.dropnet.case.mean")):
+    with ctx.case(M("ch06.dropnet.case.mean"), property_only=True):
         if not got:
             got = ctx.call(probe_net_dropout, x=x, repeats=DROPOUT_REPEATS)
         test = as_array(got["tests"][0], "predict(x, train_flg=False)")

@@ -17,7 +17,7 @@ from grader.grading.checking import (
     expect_gradient,
     expect_shape,
 )
-from grader.grading.checks.common import mnist_images, mnist_labels, note_own_layers, rng_for
+from grader.grading.checks.common import expect_backprop, mnist_images, mnist_labels, note_own_layers, rng_for
 from grader.grading.diagnose import Diagnosis
 from grader.grading.errors import StudentError
 from grader.grading.probes import call, layer
@@ -170,7 +170,7 @@ def im2col_values(ctx):
     rng = rng_for(ctx)
     unpadded: list = []  # labels of the cases without padding
     padded: list = []  # and with padding
-    with ctx.case(M("ch07.im2col.case.shape")):
+    with ctx.case(M("ch07.im2col.case.shape"), property_only=True):
         x = rng.normal(size=(2, 3, 5, 5))
         got = util(ctx, "im2col", x, 3, 3, 1, 0)
         expect_shape(got, (2 * 3 * 3, 3 * 3 * 3), M("ch07.what.call", name="im2col",
@@ -224,7 +224,7 @@ def expect_adjoint(ctx, rng, shape, fh, fw, stride, pad):
        book="7.4.3")
 def col2im_adjoint(ctx):
     rng = rng_for(ctx)
-    with ctx.case(M("ch07.col2im.case.shape")):
+    with ctx.case(M("ch07.col2im.case.shape"), property_only=True):
         col = rng.normal(size=(2 * 4 * 4, 3 * 2 * 2))
         expect_shape(util(ctx, "col2im", col, (2, 3, 5, 5), 2, 2, 1, 0), (2, 3, 5, 5),
                      "col2im(col, (2, 3, 5, 5), 2, 2, stride=1, pad=0)")
@@ -562,12 +562,14 @@ def simple_convnet_gradient(ctx):
                            diagnose.classify_factor(loss / expected if expected else None, len(x), shared=1))
     for key in PARAM_KEYS:
         with ctx.case(M("ch07.net.case.gradient_key", key=key)):
-            _, _, numerical, grads = computed()
+            got, _, numerical, grads = computed()
+            expect_backprop(got.get("calls"), "SimpleConvNet")
             expect_key_gradient(grads, numerical, key, len(x))
     with ctx.case(M("ch07.net.case.gradient_strided"), weight=2):
         x2 = rng.normal(size=(2, *TINY_STRIDED["input_dim"]))
         t2 = np.eye(TINY_STRIDED["output_size"])[rng.integers(0, TINY_STRIDED["output_size"], size=2)]
-        _, _, numerical, grads = expect_net_gradients(ctx, TINY_STRIDED, x2, t2)
+        got, _, numerical, grads = expect_net_gradients(ctx, TINY_STRIDED, x2, t2)
+        expect_backprop(got.get("calls"), "SimpleConvNet")
         for key in PARAM_KEYS:
             expect_key_gradient(grads, numerical, key, len(x2))
     if all(case.passed for case in ctx.result.cases):

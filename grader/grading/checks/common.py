@@ -4,6 +4,7 @@ import numpy as np
 from grader.feedback.messages import Message as M
 from grader.grading.checking import Mismatch
 from grader.grading.errors import StudentError
+from grader.grading.probes import NUMERICAL_FACTOR, NUMERICAL_SLACK
 
 # Room for + 1e-7 inside the log, or clipping, in a mean cross-entropy loss (the checks keep the
 # target's probability >= 0.005).
@@ -69,3 +70,18 @@ def note_own_layers(ctx, right, used):
             except (Mismatch, StudentError):
                 causes.append(name)
         raise Mismatch(M("net.own_layers", causes=", ".join(causes)) if causes else M("net.own_layers_together"))
+
+
+def expect_backprop(calls, cls):
+    """A network's gradient() is backpropagation: it does about the work of one loss() (a forward
+    pass, then a backward pass as costly), counted in the worker (``calls``: the function calls
+    of gradient and of loss, not counting what runs inside the grader's stand-in layers, and
+    whether the counter was removed). Central differences of the loss call it twice per
+    parameter: a Mismatch that says so."""
+    if not isinstance(calls, dict) or not all(isinstance(calls.get(k), int) for k in ("gradient", "loss")):
+        raise Mismatch(M("net.gradient_uncounted", cls=cls))
+    if calls.get("tampered") is not False:
+        raise Mismatch(M("net.gradient_profiler", cls=cls))
+    gradient, loss = calls["gradient"], calls["loss"]
+    if gradient > NUMERICAL_FACTOR * max(loss, 1) + NUMERICAL_SLACK:
+        raise Mismatch(M("net.numerical_gradient", cls=cls, gradient=gradient, loss=loss))

@@ -6,6 +6,8 @@ probe's own copies; returning them afterwards shows whether the submission chang
 """
 import sys
 
+import numpy as np
+
 from grader.feedback.messages import Message
 from grader.isolation.submission import MissingItem, load
 
@@ -36,6 +38,49 @@ def count_calls(function, *args, **kwargs):
         tampered = sys.getprofile() is not profiler
         sys.setprofile(previous)
     return result, calls[0], tampered
+
+
+def count_own_calls(function, *args):
+    """(result, calls, tampered) as ``count_calls``, where a call into the grader's stand-in layers
+    counts once and what runs inside it not at all (their backward is numerical by design):
+    the work of the submission's own code."""
+    from grader.grading import standins
+
+    source = standins.__file__
+    excluded = {source, source[:-1] if source.endswith("c") else source, standins._input.__code__.co_filename}
+    calls, inside = [0], [None]
+
+    def profiler(frame, event, arg):
+        if inside[0] is not None:
+            if event == "return" and frame is inside[0]:
+                inside[0] = None
+            return
+        if event == "call" or event == "c_call":
+            calls[0] += 1
+            if event == "call" and frame.f_code.co_filename in excluded:
+                inside[0] = frame
+
+    previous = sys.getprofile()
+    sys.setprofile(profiler)
+    try:
+        result = function(*args)
+    finally:
+        tampered = sys.getprofile() is not profiler
+        sys.setprofile(previous)
+    return result, calls[0], tampered
+
+
+def network_gradient(net, x, t, loss_args=()):
+    """``net.gradient(x, t)`` (its arrays copied) and the cost of backprop: the calls that the
+    gradient made and those that ``net.loss(x, t, *loss_args)`` made afterwards (counted by
+    ``count_own_calls``), for the grader to judge (``grader.grading.checks.common.expect_backprop``).
+    The loss runs after the gradient, so that the gradient finds the network as it was built."""
+    grads, gradient_calls, tampered = count_own_calls(net.gradient, x, t)
+    if isinstance(grads, dict):
+        grads = {key: np.array(value, copy=True) if isinstance(value, np.ndarray) else value
+                 for key, value in grads.items()}
+    _, loss_calls, tampered_in_loss = count_own_calls(net.loss, x, t, *loss_args)
+    return grads, {"gradient": gradient_calls, "loss": loss_calls, "tampered": tampered or tampered_in_loss}
 
 
 def numerical_backward(cls, forward_calls, backward_calls, tampered):

@@ -11,6 +11,7 @@ import numpy as np
 
 from grader.feedback.messages import Message as M
 from grader.grading import standins
+from grader.grading.probes import network_gradient
 from grader.isolation.submission import MissingItem, load
 
 NAIVE = "ch05.layer_naive"
@@ -93,7 +94,8 @@ def probe_net_gradient(sizes, weight_init_std, x, t, stand_ins=tuple(standins.ST
     with standins.swapped_in(NET, stand_ins):
         net = load(NET, "TwoLayerNet")(**sizes, weight_init_std=weight_init_std)
         params = _copies(net.params)
-        return {"params": params, "grads": net.gradient(x, t), "stand_ins": standins.stand_ins_in(net)}
+        grads, calls = network_gradient(net, x, t)
+        return {"params": params, "grads": grads, "calls": calls, "stand_ins": standins.stand_ins_in(net)}
 
 
 def probe_net_shared(sizes, weight_init_std, x, steps):

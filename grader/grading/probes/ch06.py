@@ -9,6 +9,7 @@ import inspect
 import numpy as np
 
 from grader.grading import standins
+from grader.grading.probes import count_calls, count_own_calls, numerical_backward
 from grader.isolation.submission import load
 
 OPT = "common.optimizer"
@@ -53,8 +54,11 @@ def probe_dropout(x, dout, init_args, train_calls):
     the last, then two test-mode forwards. x: (200, 200)."""
     Dropout = load(LAYERS, "Dropout")
     layer = Dropout(*init_args)
-    trains = [layer.forward(x, True) for _ in range(train_calls)]
-    dx = layer.backward(dout) if dout is not None else None
+    trains, forward_calls = [], 0
+    for _ in range(train_calls):
+        out, forward_calls, _ = count_calls(layer.forward, x, True)
+        trains.append(out)
+    dx = _analytic_backward("Dropout", layer, dout, forward_calls) if dout is not None else None
     tests = [layer.forward(x, False) for _ in range(2)]
     return {"trains": trains, "dx": dx, "tests": tests, "x_after": x}
 
@@ -65,14 +69,15 @@ def probe_batchnorm(gamma, beta, batches, init_kwargs=None, dout=None, test_x=No
     last; then an optional test-mode forward of test_x and the running averages after it."""
     BatchNormalization = load(LAYERS, "BatchNormalization")
     layer = BatchNormalization(gamma, beta, **(init_kwargs or {}))
-    outs, running = [], []
+    outs, running, forward_calls = [], [], 0
     for x in batches:
-        outs.append(layer.forward(x, True))
+        out, forward_calls, _ = count_calls(layer.forward, x, True)
+        outs.append(out)
         running.append({"mean": _copy(getattr(layer, "running_mean", None)),
                         "var": _copy(getattr(layer, "running_var", None))})
     result = {"outs": outs, "running": running, "batches_after": batches}
     if dout is not None:
-        result["dx"] = layer.backward(dout)
+        result["dx"] = _analytic_backward("BatchNormalization", layer, dout, forward_calls)
         result["dgamma"] = getattr(layer, "dgamma", None)
         result["dbeta"] = getattr(layer, "dbeta", None)
     if test_x is not None:
@@ -80,6 +85,16 @@ def probe_batchnorm(gamma, beta, batches, init_kwargs=None, dout=None, test_x=No
         result["running_after_test"] = {"mean": _copy(getattr(layer, "running_mean", None)),
                                         "var": _copy(getattr(layer, "running_var", None))}
     return result
+
+
+def _analytic_backward(cls, layer, dout, forward_calls):
+    """layer.backward(dout); MissingItem for a backward that does many times the work of the
+    last forward (``grader.grading.probes.numerical_backward``): differences, not backprop."""
+    dx, backward_calls, tampered = count_calls(layer.backward, dout)
+    problem = numerical_backward(cls, forward_calls, backward_calls, tampered)
+    if problem is not None:
+        raise problem
+    return dx
 
 
 def _copy(value):
@@ -113,9 +128,10 @@ def _net_loss_and_gradient(Net, init_kwargs, params, x, t, train_flg):
             return {"problem": "shape", "key": key, "shape": list(np.shape(net.params[key])),
                     "expected": list(np.shape(value))}
         net.params[key][...] = value
-    loss = net.loss(x, t) if train_flg is None else net.loss(x, t, train_flg)
-    grads = net.gradient(x, t)
-    return {"loss": loss, "grads": dict(grads) if isinstance(grads, dict) else grads}
+    loss, loss_calls, tampered = count_own_calls(net.loss, x, t, *(() if train_flg is None else (train_flg,)))
+    grads, gradient_calls, tampered_in_gradient = count_own_calls(net.gradient, x, t)
+    return {"loss": loss, "grads": dict(grads) if isinstance(grads, dict) else grads,
+            "calls": {"gradient": gradient_calls, "loss": loss_calls, "tampered": tampered or tampered_in_gradient}}
 
 
 def dropout_keyword(Net):
@@ -130,13 +146,15 @@ def dropout_keyword(Net):
 
 def probe_net_dropout(x, repeats):
     """MultiLayerNetExtend(6, [50], 3, use_dropout=True, dropout_ration=0.3) (or
-    ``dropout_ratio=0.3``, whichever the class takes): two test-mode and ``repeats``
-    training-mode predictions of x: (N, 6)."""
-    Net = load(NET_EXTEND, "MultiLayerNetExtend")
-    net = Net(6, [50], 3, use_dropout=True, **{dropout_keyword(Net): 0.3})
-    tests = [net.predict(x, False) for _ in range(2)]
-    trains = [net.predict(x, True) for _ in range(repeats)]
-    return {"tests": tests, "trains": trains}
+    ``dropout_ratio=0.3``, whichever the class takes) on the grader's stand-in layers (its own
+    Dropout): its params, two test-mode and ``repeats`` training-mode predictions of x: (N, 6)."""
+    with standins.swapped_in(NET_EXTEND):
+        Net = load(NET_EXTEND, "MultiLayerNetExtend")
+        net = Net(6, [50], 3, use_dropout=True, **{dropout_keyword(Net): 0.3})
+        params = {key: np.array(value, dtype=np.float64) for key, value in dict(net.params).items()}
+        tests = [net.predict(x, False) for _ in range(2)]
+        trains = [net.predict(x, True) for _ in range(repeats)]
+    return {"params": params, "tests": tests, "trains": trains}
 
 
 class StubNetwork:

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from grader.grading import standins
+from grader.grading.probes import count_own_calls
 from grader.isolation.submission import load
 
 NET = "ch07.simple_convnet"
@@ -52,10 +53,12 @@ def probe_net_gradient(config, x, t, stand_ins=tuple(standins.STAND_INS)):
     with standins.swapped_in(NET, stand_ins):
         net = build_net(config)
         params = copy_params(net)
-        loss = net.loss(x, t)
-        grads = net.gradient(x, t)
+        loss, loss_calls, tampered = count_own_calls(net.loss, x, t)
+        grads, gradient_calls, tampered_in_gradient = count_own_calls(net.gradient, x, t)
         return {"params": params, "loss": loss, "grads": {str(k): v for k, v in dict(grads).items()},
-                "stand_ins": standins.stand_ins_in(net)}
+                "stand_ins": standins.stand_ins_in(net),
+                "calls": {"gradient": gradient_calls, "loss": loss_calls,
+                          "tampered": tampered or tampered_in_gradient}}
 
 
 def probe_net_params(config):

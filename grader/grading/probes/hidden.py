@@ -4,16 +4,21 @@ Instructors only, like grader/grading/checks/hidden/ (the student release leaves
 gets this module, never the hidden checks' logic (see grader.isolation.levels), so that a submission
 graded with hidden checks never sees what they compare or expect.
 """
+from grader.grading.probes import count_calls, numerical_backward
 from grader.isolation.submission import load
 
 L = "common.layers"
 
 
 def _alone(Layer, init, inputs, dout, attributes):
-    """A fresh layer: one forward of ``inputs``, one backward of ``dout``."""
+    """A fresh layer: one forward of ``inputs``, one backward of ``dout`` (MissingItem for a
+    backward that differentiates the forward numerically, ``grader.grading.probes.numerical_backward``)."""
     layer = Layer(*init)
-    layer.forward(*inputs)
-    back = layer.backward(dout)
+    _, forward_calls, _ = count_calls(layer.forward, *inputs)
+    back, backward_calls, tampered = count_calls(layer.backward, dout)
+    problem = numerical_backward(Layer.__name__, forward_calls, backward_calls, tampered)
+    if problem is not None:
+        raise problem
     return {"backward": back, "attributes": {name: getattr(layer, name, None) for name in attributes}}
 
 
