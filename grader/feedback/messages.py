@@ -2741,4 +2741,11 @@ CATALOGUE = {
     "ch07.mnist.low": {
         "en": "test accuracy {accuracy:.3f} on {n} images is below {threshold}",
         "ko": "시험 이미지 {n}장의 정확도 {accuracy:.3f|이/가} {threshold}보다 낮습니다"},
+    # ---- issue 13: stand-in layers, causes across checks, the training loop's updates
+    "error.standin_no_forward": {
+        "en": "{layer}.backward was called before any {layer}.forward: the backward pass needs the values of a "
+              "forward pass (here the network runs on the grader's {layer}, which keeps the input of its last "
+              "forward)",
+        "ko": "{layer}.forward보다 먼저 {layer}.backward를 호출했습니다. 역전파에는 순전파의 값이 필요합니다"
+              "(여기서 신경망은 마지막 순전파의 입력을 기억하는 채점기의 {layer} 계층으로 실행됩니다)"},
 }

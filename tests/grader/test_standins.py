@@ -7,6 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from grader.api import grade
+from grader.feedback.messages import render
+from grader.isolation.submission import MissingItem
 from grader.grading import oracles, standins
 from tests.grader.mutants import BUG_ZOO, build, load_member
 
@@ -75,6 +77,10 @@ def test_the_stand_ins_backward_is_the_derivative_of_their_forward(seed):
     assert np.allclose(relu.backward(np.ones_like(h)), (h > 0).astype(float), atol=1e-6)
 
 
-def test_a_backward_before_any_forward_is_an_error_naming_it():
-    with pytest.raises(RuntimeError, match=standins.NO_FORWARD):
+def test_a_backward_before_any_forward_is_a_catalogue_message_naming_the_layer():
+    with pytest.raises(MissingItem) as raised:
         standins.SoftmaxWithLoss().backward(1)
+    message = raised.value.message
+    assert message.id == standins.NO_FORWARD and message.params == {"layer": "SoftmaxWithLoss"}
+    assert "SoftmaxWithLoss.backward" in render(message, "en")
+    assert "SoftmaxWithLoss.backward" in render(message, "ko") and "역전파" in render(message, "ko")
