@@ -2748,4 +2748,20 @@ CATALOGUE = {
               "forward)",
         "ko": "{layer}.forward보다 먼저 {layer}.backward를 호출했습니다. 역전파에는 순전파의 값이 필요합니다"
               "(여기서 신경망은 마지막 순전파의 입력을 기억하는 채점기의 {layer} 계층으로 실행됩니다)"},
+    "error.training_grads_not_dict": {
+        "en": "during training, gradient(x, t) returned a {kind}, not a dict keyed like params",
+        "ko": "학습 중 gradient(x, t)가 params와 같은 키를 가진 딕셔너리가 아니라 {kind|을/를} 돌려주었습니다"},
+    "error.training_grad_missing": {
+        "en": "during training, gradient(x, t) returned no grads['{key}'] to update params['{key}'] with "
+              "(it returned the keys {keys})",
+        "ko": "학습 중 gradient(x, t)가 params['{key}']{|을/를} 갱신할 grads['{key}']{|을/를} 돌려주지 "
+              "않았습니다(돌려준 키: {keys})"},
+    "error.training_grad_not_numbers": {
+        "en": "during training, grads['{key}'] returned by gradient(x, t) is a {kind}, not an array of numbers",
+        "ko": "학습 중 gradient(x, t)가 돌려준 grads['{key}']{|이/가} 숫자 배열이 아니라 {kind}입니다"},
+    "error.training_grad_shape": {
+        "en": "during training, params['{key}'] cannot be updated with grads['{key}']: grads['{key}'] has shape "
+              "{shape} but params['{key}'] has shape {expected} (a gradient has its parameter's shape)",
+        "ko": "학습 중 grads['{key}']{|으로/로} params['{key}']{|을/를} 갱신할 수 없습니다. grads['{key}']의 "
+              "형상은 {shape}, params['{key}']의 형상은 {expected}입니다(기울기는 매개변수와 형상이 같아야 합니다)"},
 }

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from grader.api import grade
 from grader.feedback.messages import render
-from grader.isolation.submission import MissingItem
 from grader.grading import oracles, standins
+from grader.isolation.submission import MissingItem
 from tests.grader.mutants import BUG_ZOO, build, load_member
 
 NETWORK_CHECKS = {

@@ -10,6 +10,7 @@ import numpy as np
 
 from grader.feedback.messages import Message as M
 from grader.grading import standins
+from grader.grading.probes import update_gradients
 from grader.isolation.submission import MissingItem, load
 
 NAIVE = "ch05.layer_naive"
@@ -153,10 +154,9 @@ def probe_train_mnist(iterations, batch_size, lr, init, spot_steps):
             curve["iterations"].append(step)
             curve["loss"].append(float(net.loss(x_train[batch], t_train[batch])))
         before = {key: np.array(net.params[key], dtype=np.float64) for key in KEYS} if step in spot_steps else None
-        grads = net.gradient(x_train[batch], t_train[batch])
+        grads = update_gradients(net.gradient(x_train[batch], t_train[batch]), net.params, KEYS)
         if before is not None:
-            spots.append({"step": step, "batch": batch, "params": before,
-                          "grads": {key: grads[key] for key in KEYS}})
+            spots.append({"step": step, "batch": batch, "params": before, "grads": grads})
         for key in KEYS:
             net.params[key] -= lr * grads[key]
     snapshot(iterations)

@@ -7,6 +7,7 @@ grader/grading/checks/ch07.py, in the grader's own process.
 import numpy as np
 
 from grader.grading import standins
+from grader.grading.probes import update_gradients
 from grader.isolation.submission import load
 
 NET = "ch07.simple_convnet"
@@ -116,7 +117,7 @@ def probe_train_mnist(train_size, test_size, iterations, batch_size, lr, config,
             curve["loss"].append(float(net.loss(x_train[batch], t_train[batch])))
         spot = step - 1 in spot_steps
         before = {key: np.array(net.params[key], dtype=np.float64) for key in MNIST_KEYS} if spot else None
-        grads = net.gradient(x_train[batch], t_train[batch])
+        grads = update_gradients(net.gradient(x_train[batch], t_train[batch]), net.params, list(net.params))
         if spot:
             spots.append({"step": step - 1, "batch": batch, "params": before,
                           "grads": {key: grads[key] for key in MNIST_KEYS}})
