@@ -2764,4 +2764,22 @@ CATALOGUE = {
               "{shape} but params['{key}'] has shape {expected} (a gradient has its parameter's shape)",
         "ko": "학습 중 grads['{key}']{|으로/로} params['{key}']{|을/를} 갱신할 수 없습니다. grads['{key}']의 "
               "형상은 {shape}, params['{key}']의 형상은 {expected}입니다(기울기는 매개변수와 형상이 같아야 합니다)"},
+    "causes.check": {
+        "en": "\"{chapter}: {title}\"",
+        "ko": "\"{chapter}: {title}\""},
+    "causes.training": {
+        "en": "Likely cause: checks of the code this training runs failed in this run: {checks}; fix those first",
+        "ko": "추정 원인: 이 학습이 실행하는 코드의 검사가 이번 채점에서 실패했습니다: {checks}. 그 검사부터 "
+              "고치세요"},
+    "report.causes.title": {
+        "en": "What to fix first: the failures by cause, first cause first (what is listed under a cause may pass "
+              "once the cause is fixed)",
+        "ko": "먼저 고칠 것: 원인별로 묶은 실패, 먼저 고칠 원인부터(원인을 고치면 그 아래의 실패도 통과할 수 "
+              "있습니다)"},
+    "report.causes.points": {
+        "en": "{earned} / {possible}",
+        "ko": "{earned} / {possible}"},
+    "report.causes.note": {
+        "en": "full points on the grader's layers; fails with your own",
+        "ko": "채점기의 계층으로는 만점, 직접 작성한 계층으로는 실패"},
 }
