@@ -1922,8 +1922,10 @@ CATALOGUE = {
         "en": "every entry of net.layers needs forward and backward methods",
         "ko": "net.layers의 모든 계층에 forward와 backward 메서드가 있어야 합니다"},
     "ch05.net.no_last_layer": {
-        "en": "net.lastLayer is missing or has no forward/backward (the book names it lastLayer)",
-        "ko": "net.lastLayer가 없거나 forward/backward가 없습니다(책에서는 이름이 lastLayer입니다)"},
+        "en": "net.lastLayer is missing or has no forward/backward (the book names it lastLayer in chapter 5, "
+              "last_layer later; either is accepted)",
+        "ko": "net.lastLayer가 없거나 forward/backward가 없습니다(책에서는 5장에서 lastLayer, 그 뒤로는 last_layer라는 "
+              "이름을 씁니다. 둘 다 인정합니다)"},
     "ch05.net.case.methods": {
         "en": "predict, loss, accuracy, numerical_gradient and gradient are methods",
         "ko": "predict, loss, accuracy, numerical_gradient, gradient가 메서드로 있음"},

@@ -47,7 +47,9 @@ def probe_net_api(input_size, hidden_size, output_size):
                       weight_init_std=0.5)
     params = getattr(net, "params", None)
     layers = getattr(net, "layers", None)
+    # chapter 5's code names the loss layer lastLayer; the book's later networks, last_layer
     last = getattr(net, "lastLayer", None)
+    last = getattr(net, "last_layer", None) if last is None else last
     default = TwoLayerNet(input_size, hidden_size, output_size)
     default_params = getattr(default, "params", None)
     declared = declared_default(TwoLayerNet, "weight_init_std")
