@@ -10,4 +10,5 @@ def _windows(relative, comment):
     return relative, text, "\ufeff" + f"# {comment}\n{text}".replace("\n", "\r\n")
 
 
-PATCHES = [_windows("common/layers.py", "계층 구현 (5장)"), _windows("ch05/two_layer_net.py", "2層ニューラルネットワーク")]
+PATCHES = [_windows("common/layers.py", "계층 구현 (5장)"),
+           _windows("ch05/two_layer_net.py", "2層ニューラルネットワーク")]
