@@ -2674,8 +2674,8 @@ CATALOGUE = {
         "en": "layers has keys {layers}, expected {expected}",
         "ko": "layers의 키가 {layers}입니다. {expected|이어야/여야} 합니다"},
     "ch07.net.no_last_layer": {
-        "en": "the network has no last_layer (a SoftmaxWithLoss)",
-        "ko": "신경망에 last_layer(SoftmaxWithLoss)가 없습니다"},
+        "en": "the network has no last_layer (a SoftmaxWithLoss; lastLayer, chapter 5's name, is accepted too)",
+        "ko": "신경망에 last_layer(SoftmaxWithLoss)가 없습니다(5장의 이름 lastLayer도 인정합니다)"},
     "ch07.net.case.std": {
         "en": "weights have standard deviation weight_init_std",
         "ko": "가중치의 표준편차가 weight_init_std"},

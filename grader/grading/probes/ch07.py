@@ -42,7 +42,8 @@ def probe_net_structure(config):
         shared[key] = bool(isinstance(held, np.ndarray) and isinstance(params.get(key), np.ndarray)
                            and np.shares_memory(held, params[key]))
     return {"params": copy_params(net), "layers": [str(name) for name in layers],
-            "has_last_layer": getattr(net, "last_layer", None) is not None, "shared": shared}
+            "has_last_layer": any(getattr(net, name, None) is not None for name in ("last_layer", "lastLayer")),
+            "shared": shared}
 
 
 def probe_net_gradient(config, x, t, stand_ins=tuple(standins.STAND_INS)):
