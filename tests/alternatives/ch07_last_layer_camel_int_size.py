@@ -1,7 +1,17 @@
 """SimpleConvNet naming its loss layer ``lastLayer``, as chapter 5's TwoLayerNet does (the book's
-SimpleConvNet says ``last_layer``), and conv_output_size as int((H + 2 * pad - FH) / stride) + 1."""
+SimpleConvNet says ``last_layer``), conv_output_size as int((H + 2 * pad - FH) / stride) + 1, and the
+Korean repository's import path line, sys.path.append(os.path.join(os.path.dirname(__file__), '..'))."""
 CHAPTERS = ["ch07"]
 PATCHES = [("ch07/simple_convnet.py",
+            """import pickle
+""",
+            """import os
+import pickle
+import sys
+
+sys.path.append(os.path.join(os.path.dirname(__file__), '..'))
+"""),
+           ("ch07/simple_convnet.py",
             """        self.last_layer = SoftmaxWithLoss()""",
             """        self.lastLayer = SoftmaxWithLoss()"""),
            ("ch07/simple_convnet.py",
