@@ -2770,8 +2770,9 @@ CATALOGUE = {
         "en": "\"{chapter}: {title}\"",
         "ko": "\"{chapter}: {title}\""},
     "causes.training": {
-        "en": "Likely cause: checks of the code this training runs failed in this run: {checks}; fix those first",
-        "ko": "추정 원인: 이 학습이 실행하는 코드의 검사가 이번 채점에서 실패했습니다: {checks}. 그 검사부터 "
+        "en": "Likely cause: checks of this run found mistakes in code that this training runs: {checks}; fix "
+              "those first",
+        "ko": "추정 원인: 이번 채점의 검사가 이 학습이 실행하는 코드에서 잘못을 찾았습니다: {checks}. 그 검사부터 "
               "고치세요"},
     "report.causes.title": {
         "en": "What to fix first: the failures by cause, first cause first (what is listed under a cause may pass "

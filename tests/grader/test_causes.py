@@ -49,7 +49,7 @@ def test_a_training_failure_goes_under_the_failed_layer_its_network_note_names()
     (group,) = causes.groups([layer, network, mnist])
     assert group.cause is layer and group.consequences == [network, mnist]
     text = mnist.reason_in("en")
-    assert "Likely cause: checks of the code this training runs failed" in text
+    assert "Likely cause: checks of this run found mistakes in code that this training runs" in text
     assert '"ch05: SoftmaxWithLoss.backward gives (y - t) / N' in text
     assert "SoftmaxWithLoss" in mnist.reason_in("ko") and "추정 원인" in mnist.reason_in("ko")
 
@@ -71,7 +71,7 @@ def test_a_training_failure_is_never_put_under_unrelated_failures(training):
     are not named: the training's message stays as it was."""
     results = linked(*[failed(slug) for slug in UNRELATED[training]], failed(training))
     assert results[-1].caused_by == []
-    assert "checks of the code this training runs" not in results[-1].reason_in("en")
+    assert "code that this training runs" not in results[-1].reason_in("en")
     assert all(not group.consequences for group in causes.groups(results))
 
 
