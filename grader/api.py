@@ -59,6 +59,7 @@ def grade(submission, chapters=CHAPTERS, include_hidden=True, progress=None, sel
     Relu) under the book's names (grader.grading.names); ``renamed``, a list, then receives what
     was graded under another name (grader.grading.names.NearMiss).
     """
+    from grader.grading.causes import link
     from grader.grading.checking import reconcile, run_check
     from grader.isolation import levels as isolation
 
@@ -90,7 +91,7 @@ def grade(submission, chapters=CHAPTERS, include_hidden=True, progress=None, sel
             results.append(result)
             if progress:
                 progress(result)
-    return reconcile(results)
+    return link(reconcile(results))
 
 
 def graded_modules(folder):

@@ -1922,8 +1922,10 @@ CATALOGUE = {
         "en": "every entry of net.layers needs forward and backward methods",
         "ko": "net.layers의 모든 계층에 forward와 backward 메서드가 있어야 합니다"},
     "ch05.net.no_last_layer": {
-        "en": "net.lastLayer is missing or has no forward/backward (the book names it lastLayer)",
-        "ko": "net.lastLayer가 없거나 forward/backward가 없습니다(책에서는 이름이 lastLayer입니다)"},
+        "en": "net.lastLayer is missing or has no forward/backward (the book names it lastLayer in chapter 5, "
+              "last_layer later; either is accepted)",
+        "ko": "net.lastLayer가 없거나 forward/backward가 없습니다(책에서는 5장에서 lastLayer, 그 뒤로는 last_layer라는 "
+              "이름을 씁니다. 둘 다 인정합니다)"},
     "ch05.net.case.methods": {
         "en": "predict, loss, accuracy, numerical_gradient and gradient are methods",
         "ko": "predict, loss, accuracy, numerical_gradient, gradient가 메서드로 있음"},
@@ -2674,8 +2676,8 @@ CATALOGUE = {
         "en": "layers has keys {layers}, expected {expected}",
         "ko": "layers의 키가 {layers}입니다. {expected|이어야/여야} 합니다"},
     "ch07.net.no_last_layer": {
-        "en": "the network has no last_layer (a SoftmaxWithLoss)",
-        "ko": "신경망에 last_layer(SoftmaxWithLoss)가 없습니다"},
+        "en": "the network has no last_layer (a SoftmaxWithLoss; lastLayer, chapter 5's name, is accepted too)",
+        "ko": "신경망에 last_layer(SoftmaxWithLoss)가 없습니다(5장의 이름 lastLayer도 인정합니다)"},
     "ch07.net.case.std": {
         "en": "weights have standard deviation weight_init_std",
         "ko": "가중치의 표준편차가 weight_init_std"},
@@ -2781,4 +2783,46 @@ CATALOGUE = {
     "net.gradient_uncounted": {
         "en": "the work of {cls}.gradient could not be counted; the gradient was not graded",
         "ko": "{cls}.gradient의 작업량을 셀 수 없었습니다. 기울기를 채점하지 않았습니다"},
+    # ---- issue 13: stand-in layers, causes across checks, the training loop's updates
+    "error.standin_no_forward": {
+        "en": "{layer}.backward was called before any {layer}.forward: the backward pass needs the values of a "
+              "forward pass (here the network runs on the grader's {layer}, which keeps the input of its last "
+              "forward)",
+        "ko": "{layer}.forward보다 먼저 {layer}.backward를 호출했습니다. 역전파에는 순전파의 값이 필요합니다"
+              "(여기서 신경망은 마지막 순전파의 입력을 기억하는 채점기의 {layer} 계층으로 실행됩니다)"},
+    "error.training_grads_not_dict": {
+        "en": "during training, gradient(x, t) returned a {kind}, not a dict keyed like params",
+        "ko": "학습 중 gradient(x, t)가 params와 같은 키를 가진 딕셔너리가 아니라 {kind|을/를} 돌려주었습니다"},
+    "error.training_grad_missing": {
+        "en": "during training, gradient(x, t) returned no grads['{key}'] to update params['{key}'] with "
+              "(it returned the keys {keys})",
+        "ko": "학습 중 gradient(x, t)가 params['{key}']{|을/를} 갱신할 grads['{key}']{|을/를} 돌려주지 "
+              "않았습니다(돌려준 키: {keys})"},
+    "error.training_grad_not_numbers": {
+        "en": "during training, grads['{key}'] returned by gradient(x, t) is a {kind}, not an array of numbers",
+        "ko": "학습 중 gradient(x, t)가 돌려준 grads['{key}']{|이/가} 숫자 배열이 아니라 {kind}입니다"},
+    "error.training_grad_shape": {
+        "en": "during training, params['{key}'] cannot be updated with grads['{key}']: grads['{key}'] has shape "
+              "{shape} but params['{key}'] has shape {expected} (a gradient has its parameter's shape)",
+        "ko": "학습 중 grads['{key}']{|으로/로} params['{key}']{|을/를} 갱신할 수 없습니다. grads['{key}']의 "
+              "형상은 {shape}, params['{key}']의 형상은 {expected}입니다(기울기는 매개변수와 형상이 같아야 합니다)"},
+    "causes.check": {
+        "en": "\"{chapter}: {title}\"",
+        "ko": "\"{chapter}: {title}\""},
+    "causes.training": {
+        "en": "Likely cause: checks of this run found mistakes in code that this training runs: {checks}; fix "
+              "those first",
+        "ko": "추정 원인: 이번 채점의 검사가 이 학습이 실행하는 코드에서 잘못을 찾았습니다: {checks}. 그 검사부터 "
+              "고치세요"},
+    "report.causes.title": {
+        "en": "What to fix first: the failures by cause, first cause first (what is listed under a cause may pass "
+              "once the cause is fixed)",
+        "ko": "먼저 고칠 것: 원인별로 묶은 실패, 먼저 고칠 원인부터(원인을 고치면 그 아래의 실패도 통과할 수 "
+              "있습니다)"},
+    "report.causes.points": {
+        "en": "{earned} / {possible}",
+        "ko": "{earned} / {possible}"},
+    "report.causes.note": {
+        "en": "full points on the grader's layers; fails with your own",
+        "ko": "채점기의 계층으로는 만점, 직접 작성한 계층으로는 실패"},
 }

@@ -171,6 +171,7 @@ def table(results, colour=False, width=None, language=None, isolation=None):
         lines.append("  " + render(M("report.chapter_total", chapter=chapter, earned=_fmt(earned),
                                      possible=_fmt(possible)), language))
         lines.append("")
+    lines.extend(by_cause(results, width, language))
     earned, possible = totals(results)
     lines.append(render(M("report.total", earned=_fmt(earned), possible=_fmt(possible)), language))
     if isolation:
@@ -178,6 +179,34 @@ def table(results, colour=False, width=None, language=None, isolation=None):
 
         lines.append(render(describe(isolation), language))
     return "\n".join(lines)
+
+
+def by_cause(results, width=100, language=None):
+    """The lines that list the failures by cause, first cause first, each failure that a cause
+    explains under it (grader.grading.causes); none when no failure explains another."""
+    from grader.grading.causes import groups
+
+    found = groups(results)
+    if not any(group.consequences for group in found):
+        return []
+    width = max(40, min(width, 101) - 1)
+
+    def entry(result):
+        if result.status == "passed":
+            state = render(M("report.causes.note"), language)
+        else:
+            state = render(M("report.causes.points", earned=_fmt(result.score), possible=_fmt(result.check.points)),
+                           language)
+        return f"{result.check.chapter}: {title(result.check, language)} ({state})"
+
+    lines = wrap(render(M("report.causes.title"), language), width)
+    for number, group in enumerate(found, 1):
+        head = f"  {number}. "
+        lines.extend(wrap(entry(group.cause), width, head, " " * len(head)))
+        for result in group.consequences:
+            lines.extend(wrap(entry(result), width, " " * len(head) + "-> ", " " * (len(head) + 3)))
+    lines.append("")
+    return lines
 
 
 def test_name(check, language=None):
@@ -209,7 +238,8 @@ def gradescope(results, visibility="visible", language=None, isolation=None):
             "output": visible(output, keep_newlines=True),
             "visibility": "after_published" if r.check.hidden else visibility,
             "status": "passed" if r.status == "passed" else "failed",
-            "extra_data": {"check": r.check.name, "diagnoses": r.diagnoses},
+            "extra_data": {"check": r.check.name, "diagnoses": r.diagnoses,
+                           "caused_by": [f"{c.check.chapter}: {c.check.name}" for c in r.caused_by]},
         })
     data = {"score": earned, "max_score": possible, "tests": tests}
     if isolation:

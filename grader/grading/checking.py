@@ -27,7 +27,7 @@ import numpy as np
 
 from grader.feedback.messages import Message as M
 from grader.feedback.messages import render
-from grader.grading import diagnose
+from grader.grading import causes, diagnose
 from grader.grading.diagnose import Diagnosis, as_diagnosis
 from grader.grading.errors import StudentError, WorkerStartError
 
@@ -121,6 +121,7 @@ class Result:
     error_diagnosis: str | None = None
     error_advice: object = None
     plots: dict = field(default_factory=dict)  # data for pictures: {"learning_curve": {...}}
+    caused_by: list = field(default_factory=list)  # results of the run that explain this one (grader.grading.causes)
 
     @property
     def fraction(self):
@@ -153,6 +154,15 @@ class Result:
         return self.reason_in()
 
     def reason_in(self, language=None):
+        """The one-line reason in ``language``; for a failure that other failures of the run
+        explain (a training run), the checks to fix first (grader.grading.causes)."""
+        line = self._first_reason(language)
+        cause = causes.training_cause(self) if self.status != "passed" else None
+        if line and cause is not None:
+            line += ". " + render(cause, language)
+        return line
+
+    def _first_reason(self, language):
         if self.error:
             text = M("report.likely_cause", text=self.error, advice=self.error_advice) \
                 if self.error_advice is not None else self.error

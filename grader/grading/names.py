@@ -48,7 +48,7 @@ def defined_names(path):
     """{name: "class" or "function" or "value"} of the top-level definitions of a Python file
     (imports left out); {} when it cannot be read or parsed."""
     try:
-        tree = ast.parse(Path(path).read_text(encoding="utf-8", errors="replace"))
+        tree = ast.parse(Path(path).read_text(encoding="utf-8-sig", errors="replace"))
     except (OSError, SyntaxError, ValueError):
         return {}
     found = {}
@@ -156,6 +156,6 @@ def book_named_copy(submission, target):
                 aliases.append(f"{name} = {other}\n")
                 applied.append(NearMiss("name", file, name, other))
         if aliases:
-            text = path.read_text(encoding="utf-8", errors="replace")
+            text = path.read_text(encoding="utf-8-sig", errors="replace")
             path.write_text(text + ("" if text.endswith("\n") else "\n") + "\n" + "".join(aliases), encoding="utf-8")
     return applied

@@ -18,16 +18,17 @@ from typing import Any
 
 import numpy as np
 
+from grader.feedback.messages import Message as M
 from grader.grading import oracles
-from grader.isolation.submission import load
+from grader.isolation.submission import MissingItem, load
 
-NO_FORWARD = "backward before forward: the layer has no input yet"
+NO_FORWARD = "error.standin_no_forward"  # the catalogue's message: backward called before any forward
 
 
 def _input(layer):
-    """The input of the layer's last forward (an error when there was none)."""
+    """The input of the layer's last forward (an error naming the layer when there was none)."""
     if layer.x is None:
-        raise RuntimeError(NO_FORWARD)
+        raise MissingItem(M(NO_FORWARD, layer=type(layer).__name__))
     return layer.x
 
 

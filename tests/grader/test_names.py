@@ -115,3 +115,13 @@ def test_the_batch_grader_passes_lenient_names_on_and_the_feedback_lists_the_mis
     feedback = (kim.folder(out) / "feedback.txt").read_text(encoding="utf-8")
     assert "common/function.py is graded as common/functions.py, the book's file" in feedback
     assert "ch04 total: 100 / 100" in feedback
+
+
+def test_a_near_miss_is_found_in_a_file_saved_with_a_byte_order_mark(tmp_path):
+    """Windows editors start UTF-8 files with a byte order mark, which Python accepts."""
+    submission = renamed_submission(tmp_path, [("Relu", "ReLU")])
+    layers = submission / "common" / "layers.py"
+    layers.write_text("\ufeff" + layers.read_text(encoding="utf-8").replace("\n", "\r\n"), encoding="utf-8")
+    assert names.near_name(submission, "common/layers.py", "Relu") == "ReLU"
+    (result,) = grade(submission, chapters=("ch05",), select=lambda c: c.name == RELU_CHECK, lenient_names=True)
+    assert result.status == "passed"

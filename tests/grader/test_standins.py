@@ -7,7 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from grader.api import grade
+from grader.feedback.messages import render
 from grader.grading import oracles, standins
+from grader.isolation.submission import MissingItem
 from tests.grader.mutants import BUG_ZOO, build, load_member
 
 NETWORK_CHECKS = {
@@ -75,6 +77,33 @@ def test_the_stand_ins_backward_is_the_derivative_of_their_forward(seed):
     assert np.allclose(relu.backward(np.ones_like(h)), (h > 0).astype(float), atol=1e-6)
 
 
-def test_a_backward_before_any_forward_is_an_error_naming_it():
-    with pytest.raises(RuntimeError, match=standins.NO_FORWARD):
+def test_a_backward_before_any_forward_is_a_catalogue_message_naming_the_layer():
+    with pytest.raises(MissingItem) as raised:
         standins.SoftmaxWithLoss().backward(1)
+    message = raised.value.message
+    assert message.id == standins.NO_FORWARD and message.params == {"layer": "SoftmaxWithLoss"}
+    assert "SoftmaxWithLoss.backward" in render(message, "en")
+    assert "SoftmaxWithLoss.backward" in render(message, "ko") and "역전파" in render(message, "ko")
+
+
+@pytest.mark.parametrize("member, noted, clean", [
+    ("ch05_softmax_backward_not_averaged",
+     {"MultiLayerNet.gradient matches numerical gradient (relu and sigmoid)": "SoftmaxWithLoss",
+      "MultiLayerNetExtend.gradient with batch normalization matches numerical gradient": "SoftmaxWithLoss"}, ()),
+    ("ch06_batchnorm_backward_missing_term",
+     {"MultiLayerNetExtend.gradient with batch normalization matches numerical gradient": "BatchNormalization"},
+     ("MultiLayerNet.gradient matches numerical gradient (relu and sigmoid)",)),
+])
+def test_chapter_6_networks_note_the_own_layer_that_makes_them_fail(member, noted, clean, tmp_path):
+    member = load_member(BUG_ZOO / f"{member}.py")
+    names = set(noted) | set(clean)
+    results = grade(build(member, tmp_path / "s"), chapters=("ch06",), select=lambda c: c.name in names)
+    assert len(results) == len(names)
+    for result in results:
+        assert result.score == result.check.points, (result.check.name, result.reason_in("en"))
+        note = result.reason_in("en")
+        if result.check.name in noted:
+            assert f"also fails with your own layers, caused by: {noted[result.check.name]} " in note
+            assert result.diagnoses == []
+        else:
+            assert "your own layers" not in note, note

@@ -74,15 +74,16 @@ def once(ctx, probe, **inputs):
 
 
 def diagnosed_errors(diagnosis, *words):
-    """A context manager: a StudentError whose English text holds one of ``words`` gets
-    ``diagnosis`` (e.g. a broadcast error where labels were taken for one-hot targets)."""
+    """A context manager: a StudentError whose English text holds one of ``words``, or whose
+    message's catalogue id is one of them, gets ``diagnosis`` (e.g. a broadcast error where
+    labels were taken for one-hot targets)."""
     class Refine:
         def __enter__(self):
             return self
 
         def __exit__(self, kind, exc, tb):
             if diagnosis and isinstance(exc, StudentError) and exc.diagnosis is None \
-                    and any(w in exc.english for w in words):
+                    and (getattr(exc.message, "id", None) in words or any(w in exc.english for w in words)):
                 exc.diagnosis = Diagnosis(diagnosis)
             return False
 

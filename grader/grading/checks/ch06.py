@@ -20,7 +20,7 @@ from grader.grading.checking import (
     expect_shape,
     relative_errors,
 )
-from grader.grading.checks.common import expect_backprop, mnist_images, mnist_labels, rng_for
+from grader.grading.checks.common import expect_backprop, mnist_images, mnist_labels, note_own_layers, rng_for
 from grader.grading.diagnose import Diagnosis
 from grader.grading.errors import StudentError
 from grader.grading.probes.ch06 import (
@@ -734,9 +734,31 @@ def expect_initial_weights(params, setting, std_of, words):
                              want=want), diagnosis)
 
 
-def _net_call(ctx, cls, init, params, x, t, train_flg=None):
+def _net_call(ctx, cls, init, params, x, t, train_flg=None, stand_ins=None):
+    """probe_net's result (on every stand-in layer unless ``stand_ins`` names fewer)."""
+    more = {} if stand_ins is None else {"stand_ins": stand_ins}
     return _net_result(ctx.call(probe_net, cls=cls, init_kwargs=init, params=params, x=x, t=t,
-                                train_flg=train_flg), cls, init)
+                                train_flg=train_flg, **more), cls, init)
+
+
+def _note_own_layers(ctx, cls, runs):
+    """After a network check passed on the stand-in layers: the note that says whether the
+    network also passes with the student's own layers (grader.grading.checks.common.note_own_layers).
+    ``runs``: dicts of a run's inputs (init, params, x, t, train_flg), what it must give (loss:
+    (value, atol) or None; gradients) and the stand-ins the network held (used)."""
+    if not all(case.passed for case in ctx.result.cases):
+        return
+
+    def right(stand_ins):
+        for run in runs:
+            got = _net_call(ctx, cls, run["init"], run["params"], run["x"], run["t"], run["train_flg"],
+                            stand_ins=stand_ins)
+            if run["loss"] is not None:
+                expected, atol = run["loss"]
+                expect_close(got["loss"], expected, M("what.loss"), rtol=1e-4, atol=atol)
+            expect_gradients(got["grads"], run["gradients"], "gradient")
+
+    note_own_layers(ctx, right, sorted({name for run in runs for name in run["used"]}))
 
 
 def _sizes_kwargs(sizes, **more):
@@ -811,29 +833,36 @@ def _mlp_loss_batchnorm_after_activation(params, x, t, hidden, activation):
 def net_gradient(ctx):
     rng = rng_for(ctx)
     sizes = (5, 4, 3, 3)
+    runs = []
     for activation in ("relu", "sigmoid"):
         params, x, t = _net_inputs(rng, sizes)
         init = _sizes_kwargs(sizes, activation=activation)
+        loss, gradients = oracles.mlp_loss(params, x, t, 2, activation), _mlp_gradients(params, x, t, 2, activation)
+        room = oracles.small_constant_room(oracles.mlp_scores(params, x, 2, activation), t)
         got = {}
         with ctx.case(M("ch06.net.case.loss", activation=repr(activation))):
             got = _net_call(ctx, "MultiLayerNet", init, params, x, t)
-            expect_close(got["loss"], oracles.mlp_loss(params, x, t, 2, activation), M("what.loss"), rtol=1e-4,
-                         atol=oracles.small_constant_room(oracles.mlp_scores(params, x, 2, activation), t),
-                         batch=len(x))
+            expect_close(got["loss"], loss, M("what.loss"), rtol=1e-4, atol=room, batch=len(x))
         with ctx.case(M("ch06.net.case.gradient", activation=repr(activation)), weight=2):
             got = got or _net_call(ctx, "MultiLayerNet", init, params, x, t)
             expect_backprop(got.get("calls"), "MultiLayerNet")
-            expect_gradients(got["grads"], _mlp_gradients(params, x, t, 2, activation), "gradient")
+            expect_gradients(got["grads"], gradients, "gradient")
+        runs.append({"init": init, "params": params, "x": x, "t": t, "train_flg": None, "loss": (loss, room),
+                     "gradients": gradients, "used": got.get("stand_ins", ()) if got else ()})
+    _note_own_layers(ctx, "MultiLayerNet", runs)
 
 
 @check("ch06", "MultiLayerNetExtend.gradient with batch normalization matches numerical gradient", points=6,
        book="6.3.1")
 def net_extend_gradient(ctx):
     rng = rng_for(ctx)
+    runs = []
     for activation, sizes, weight in (("relu", (5, 4, 3, 3), 2), ("sigmoid", (4, 3, 3), 1)):
         hidden = len(sizes) - 2
         params, x, t = _bn_net_inputs(rng, sizes, 8, activation)
         init = _sizes_kwargs(sizes, activation=activation, use_batchnorm=True)
+        gradients = _mlp_gradients(params, x, t, hidden, activation, batchnorm=True)
+        got = {}
         with ctx.case(M("ch06.net.case.extend", activation=repr(activation), hidden=hidden), weight=weight):
             got = _net_call(ctx, "MultiLayerNetExtend", init, params, x, t, train_flg=True)
             expect_backprop(got.get("calls"), "MultiLayerNetExtend")
@@ -842,8 +871,10 @@ def net_extend_gradient(ctx):
                 return [("batchnorm_after_activation", oracles.numerical_gradients(
                     lambda p: _mlp_loss_batchnorm_after_activation(p, x, t, hidden, activation), params))]
 
-            expect_gradients(got["grads"], _mlp_gradients(params, x, t, hidden, activation, batchnorm=True),
-                             "gradient", known=after_activation)
+            expect_gradients(got["grads"], gradients, "gradient", known=after_activation)
+        runs.append({"init": init, "params": params, "x": x, "t": t, "train_flg": True, "loss": None,
+                     "gradients": gradients, "used": got.get("stand_ins", ()) if got else ()})
+    _note_own_layers(ctx, "MultiLayerNetExtend", runs)
 
 
 # The mean of 1000 training-mode predictions is within 1.8 % to 3 % (5 seeds) of the

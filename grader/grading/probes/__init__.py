@@ -134,3 +134,28 @@ def layer(module, cls, init=(), init_kwargs=None, forward=(), forward_kwargs=Non
         "init_after": list(init),
         "attributes": {name: getattr(obj, name, None) for name in attributes},
     }
+
+
+def update_gradients(grads, params, keys):
+    """{key: grads[key] as float64} for the training loop's update ``params[key] -= step`` of
+    every key of ``keys``, each of its param's shape. The update is the grader's code: a
+    gradient that is missing, not numbers, or of another shape (a transposed dW, a db summed
+    over every axis) is an error that names the key and both shapes, where numpy would raise
+    a broadcast error that names neither."""
+    if not isinstance(grads, dict):
+        raise MissingItem(Message("error.training_grads_not_dict", kind=type(grads).__name__))
+    found = {}
+    for key in keys:
+        if key not in grads:
+            raise MissingItem(Message("error.training_grad_missing", key=key,
+                                      keys=", ".join(sorted(str(k) for k in grads)) or "-"))
+        try:
+            value = np.asarray(grads[key], dtype=np.float64)
+        except (TypeError, ValueError):
+            raise MissingItem(Message("error.training_grad_not_numbers", key=key,
+                                      kind=type(grads[key]).__name__)) from None
+        if value.shape != np.shape(params[key]):
+            raise MissingItem(Message("error.training_grad_shape", key=key, shape=tuple(value.shape),
+                                      expected=tuple(np.shape(params[key]))))
+        found[key] = value
+    return found

@@ -11,7 +11,7 @@ import numpy as np
 
 from grader.feedback.messages import Message as M
 from grader.grading import standins
-from grader.grading.probes import network_gradient
+from grader.grading.probes import network_gradient, update_gradients
 from grader.isolation.submission import MissingItem, load
 
 NAIVE = "ch05.layer_naive"
@@ -48,7 +48,9 @@ def probe_net_api(input_size, hidden_size, output_size):
                       weight_init_std=0.5)
     params = getattr(net, "params", None)
     layers: Any = getattr(net, "layers", None)  # the submission's: anything
+    # chapter 5's code names the loss layer lastLayer; the book's later networks, last_layer
     last = getattr(net, "lastLayer", None)
+    last = getattr(net, "last_layer", None) if last is None else last
     default = TwoLayerNet(input_size, hidden_size, output_size)
     default_params = getattr(default, "params", None)
     declared = declared_default(TwoLayerNet, "weight_init_std")
@@ -157,10 +159,9 @@ def probe_train_mnist(iterations, batch_size, lr, init, spot_steps):
             curve["iterations"].append(step)
             curve["loss"].append(float(net.loss(x_train[batch], t_train[batch])))
         before = {key: np.array(net.params[key], dtype=np.float64) for key in KEYS} if step in spot_steps else None
-        grads = net.gradient(x_train[batch], t_train[batch])
+        grads = update_gradients(net.gradient(x_train[batch], t_train[batch]), net.params, KEYS)
         if before is not None:
-            spots.append({"step": step, "batch": batch, "params": before,
-                          "grads": {key: grads[key] for key in KEYS}})
+            spots.append({"step": step, "batch": batch, "params": before, "grads": grads})
         for key in KEYS:
             net.params[key] -= lr * grads[key]
     snapshot(iterations)

@@ -110,12 +110,14 @@ def probe_net_init(sizes, weight_init_std, cls="MultiLayerNet"):
     return dict(net.params)
 
 
-def probe_net(cls, init_kwargs, params, x, t, train_flg=None):
-    """Build the network on the grader's stand-in layers (its own code is measured, not
-    its layers'), copy ``params`` into its arrays in place (the layers hold the same
-    arrays), then loss(x, t) and gradient(x, t). x: (N, D), t: (N,) labels."""
+def probe_net(cls, init_kwargs, params, x, t, train_flg=None, stand_ins=tuple(standins.STAND_INS)):
+    """Build the network with the layer classes ``stand_ins`` replaced by the grader's (by
+    default all: its own code is measured, not its layers'; none: the student's own layers),
+    copy ``params`` into its arrays in place (the layers hold the same arrays), then
+    loss(x, t) and gradient(x, t), and the names of the stand-ins the network held.
+    x: (N, D), t: (N,) labels."""
     module = NET if cls == "MultiLayerNet" else NET_EXTEND
-    with standins.swapped_in(module):
+    with standins.swapped_in(module, stand_ins):
         return _net_loss_and_gradient(load(module, cls), init_kwargs, params, x, t, train_flg)
 
 
@@ -131,7 +133,8 @@ def _net_loss_and_gradient(Net, init_kwargs, params, x, t, train_flg):
     loss, loss_calls, tampered = count_own_calls(net.loss, x, t, *(() if train_flg is None else (train_flg,)))
     grads, gradient_calls, tampered_in_gradient = count_own_calls(net.gradient, x, t)
     return {"loss": loss, "grads": dict(grads) if isinstance(grads, dict) else grads,
-            "calls": {"gradient": gradient_calls, "loss": loss_calls, "tampered": tampered or tampered_in_gradient}}
+            "calls": {"gradient": gradient_calls, "loss": loss_calls, "tampered": tampered or tampered_in_gradient},
+            "stand_ins": standins.stand_ins_in(net)}
 
 
 def dropout_keyword(Net):
