@@ -2741,4 +2741,11 @@ CATALOGUE = {
     "ch07.mnist.low": {
         "en": "test accuracy {accuracy:.3f} on {n} images is below {threshold}",
         "ko": "시험 이미지 {n}장의 정확도 {accuracy:.3f|이/가} {threshold}보다 낮습니다"},
+
+    # ============================================================ messages that fit their route
+    "gradescope.missing_modules": {
+        "en": "Not graded: the autograder's Python ({python}) lacks {modules}, which setup.sh installs: the "
+              "autograder's image was not built as it should be; please tell your instructor.",
+        "ko": "채점하지 못했습니다. 자동 채점기의 파이썬({python})에 setup.sh가 설치하는 {modules|이/가} 없습니다. "
+              "자동 채점기 이미지가 제대로 만들어지지 않았으니 강사에게 알려 주세요."},
 }
