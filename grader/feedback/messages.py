@@ -2748,4 +2748,12 @@ CATALOGUE = {
               "autograder's image was not built as it should be; please tell your instructor.",
         "ko": "채점하지 못했습니다. 자동 채점기의 파이썬({python})에 setup.sh가 설치하는 {modules|이/가} 없습니다. "
               "자동 채점기 이미지가 제대로 만들어지지 않았으니 강사에게 알려 주세요."},
+    "batch.progress_counts": {
+        "en": "{done}/{total} done: {graded} graded, {failed} not graded, about {left:.0f} s left ({name})",
+        "ko": "{total}명 중 {done}명 완료: {graded}명 채점, {failed}명 채점 불가, 약 {left:.0f}초 남음({name})"},
+    "batch.summary_counts": {
+        "en": "{students} students: {graded} graded, {not_graded} not graded ({now} looked at in this run, the "
+              "others unchanged since the last); grades in {path}",
+        "ko": "학생 {students}명: {graded}명 채점, {not_graded}명 채점 불가(이번 실행에서 {now}명을 보았고 나머지는 "
+              "지난 실행 이후 바뀌지 않음). 점수는 {path}에 있습니다"},
 }
