@@ -28,6 +28,42 @@ DELEGATED = {
 }
 
 
+def _is_terminal(stream):
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class TransientLine:
+    """One line of a terminal that each ``show`` overwrites (carriage return, then the text
+    padded over the previous one, cut to the terminal's width so that it never wraps) and
+    ``clear`` blanks."""
+
+    def __init__(self, stream):
+        self.stream, self.shown = stream, 0
+
+    def show(self, text):
+        import shutil
+
+        from grader.feedback.report import display_width
+
+        room = max(10, shutil.get_terminal_size((80, 24)).columns - 1)
+        text = visible(text)
+        while display_width(text) > room:
+            text = text[:-1]
+        width = display_width(text)
+        self.stream.write("\r" + text + " " * max(0, self.shown - width))
+        self.stream.flush()
+        self.shown = width
+
+    def clear(self):
+        if self.shown:
+            self.stream.write("\r" + " " * self.shown + "\r")
+            self.stream.flush()
+            self.shown = 0
+
+
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] and argv[0] in DELEGATED:
@@ -46,7 +82,8 @@ def main(argv=None):
     check.add_argument("--json", metavar="PATH", help="also write Gradescope's results.json here")
     check.add_argument("--public", action="store_true", help="leave out the hidden checks")
     check.add_argument("--no-color", action="store_true", help="plain text even on a terminal")
-    check.add_argument("--quiet", action="store_true", help="no line per check while grading")
+    check.add_argument("--quiet", action="store_true",
+                       help="no progress line while grading (there is none when standard error is not a terminal)")
     check.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
                        help="lower every check's own time limit per call to this")
     check.add_argument("--lang", choices=LANGUAGES, default=None,
@@ -72,10 +109,13 @@ def main(argv=None):
     chapters = tuple(args.chapter) if args.chapter else CHAPTERS
     colour = report.use_colour() and not args.no_color
 
+    line = TransientLine(sys.stderr) if not args.quiet and _is_terminal(sys.stderr) else None
+
     def progress(result):
-        if not args.quiet:
-            print(f"  {report.pad(report.status_text(result.status), report.status_width())} {result.check.chapter} "
-                  f"{report.title(result.check)}", file=sys.stderr, flush=True)
+        # The table after grading shows every check: while grading, one line on a terminal,
+        # overwritten by the next check and cleared at the end; nothing elsewhere.
+        if line is not None:
+            line.show(f"  {report.status_text(result.status)} {result.check.chapter} {report.title(result.check)}")
 
     # The output folders are made before grading, so that a bad path does not cost a whole run.
     for folder in (Path(args.json).parent if args.json else None, Path(args.report_dir) if args.report_dir else None):
@@ -94,6 +134,9 @@ def main(argv=None):
     except (OSError, WorkerStartError, IsolationError) as exc:
         print(render(Message("cli.could_not_run", detail=visible(str(exc)))), file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        if line is not None:
+            line.clear()
     if renamed:
         print(render(Message("names.heading")))
         for near_miss in renamed:
