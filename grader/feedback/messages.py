@@ -2756,4 +2756,32 @@ CATALOGUE = {
               "others unchanged since the last); grades in {path}",
         "ko": "학생 {students}명: {graded}명 채점, {not_graded}명 채점 불가(이번 실행에서 {now}명을 보았고 나머지는 "
               "지난 실행 이후 바뀌지 않음). 점수는 {path}에 있습니다"},
+    "locate.a_file": {
+        "en": "error: {path} is a file; pass the folder that holds your work in the book's layout (common/, ch05/, "
+              "...), for instance --submission {folder}",
+        "ko": "오류: {path|은/는} 파일입니다. 책의 구성(common/, ch05/, ...)으로 작업한 폴더를 주세요. 예: "
+              "--submission {folder}"},
+    "notebook.no_modules": {
+        "en": "found none of the modules this chapter grades ({modules}) beside this notebook: your code goes into "
+              "the modules handed out with it, and they are handed in with it, in their folders",
+        "ko": "이 노트북 옆에서 이 장이 채점하는 모듈({modules})을 하나도 찾지 못했습니다. 코드는 노트북과 함께 나눠 준 "
+              "모듈에 작성하고, 그 모듈을 폴더 구성 그대로 노트북과 함께 제출하세요"},
+    "curve.flat": {
+        "en": "the training loss hardly fell (from {start:.3g} to {end:.3g}): the updates do not reach the network "
+              "(copies of params?) or the gradients are wrong",
+        "ko": "학습 손실이 {start:.3g}에서 {end:.3g|으로/로} 거의 줄지 않았습니다. 갱신이 신경망에 반영되지 "
+              "않거나(params의 복사본?) 기울기가 틀렸습니다"},
+    "curve.rose": {
+        "en": "the training loss did not fall: it rose from {start:.3g} to {end:.3g}; the updates do not reach the "
+              "network (copies of params?) or the gradients are wrong",
+        "ko": "학습 손실이 줄지 않고 {start:.3g}에서 {end:.3g|으로/로} 늘었습니다. 갱신이 신경망에 반영되지 "
+              "않거나(params의 복사본?) 기울기가 틀렸습니다"},
+    "curve.diverged": {
+        "en": "the training loss blew up (nan, inf or ever larger) around iteration {iteration}: the gradients are "
+              "far too large (a missing 1/N?) or an exp overflows",
+        "ko": "{iteration}번째 반복 무렵 학습 손실이 발산했습니다(nan, inf 또는 계속 커짐). 기울기가 너무 "
+              "크거나(1/N이 빠졌나요?) exp가 오버플로합니다"},
+    "pictures.not_drawn": {
+        "en": "{count} picture(s) not drawn ({names}): {module} is not installed ({command})",
+        "ko": "그림 {count}개를 그리지 않았습니다({names}). {module|이/가} 설치되어 있지 않습니다({command})"},
 }

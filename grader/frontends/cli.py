@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from grader.api import KIT_ROOT, SubmissionNotFound, grade, locate_submission, write_report
+from grader.api import KIT_ROOT, SubmissionNotFound, grade, locate_submission, undrawn_pictures, write_report
 from grader.feedback.messages import LANGUAGES, Message, render, resolve_language, set_language
 from grader.feedback.sanitise import visible
 from grader.grading.contract import CHAPTERS
@@ -155,6 +155,9 @@ def main(argv=None):
         return EXIT_ERROR
     if names:
         print(report.pictures_line(names, args.report_dir, language))
+    undrawn = undrawn_pictures(results) if args.report_dir else None
+    if undrawn is not None:
+        print(render(undrawn))
     faults = [r for r in results if r.grader_fault]
     if faults:  # said last on stderr: a batch records the last line as the reason it could not grade
         print(render(Message("cli.grader_fault", check=faults[0].check.name, count=len(faults),

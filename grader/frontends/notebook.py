@@ -211,8 +211,13 @@ def _grade_group(chapter, key, submission):
     points = group_points(checks)
     try:
         folder = locate_submission(submission if submission is not None else Path.cwd())
-    except SubmissionNotFound as exc:
-        return 0.0, f"{chapter} {group.title}: 0 / {points:g} points\n{exc}"
+    except SubmissionNotFound:
+        # Said the notebook's way: its students were handed the modules with the notebook.
+        from grader.feedback.messages import Message, render
+
+        graded = ", ".join(sorted(path for path, owner in MODULE_CHAPTER.items() if owner == chapter))
+        return 0.0, f"{chapter} {group.title}: 0 / {points:g} points\n" + render(Message("notebook.no_modules",
+                                                                                        modules=graded))
     wanted = {id(c) for c in checks}
     deadline = time.monotonic() + group_budget(checks)
     skipped = []

@@ -180,7 +180,7 @@ def advice_for(diagnosis, check_):
     reason itself says all)."""
     if diagnosis.id in diagnose.SELF_EXPLAINED:
         return None
-    text = M(f"diagnosis.{diagnosis.id}", **diagnosis.params)
+    text = M(diagnosis.text or f"diagnosis.{diagnosis.id}", **diagnosis.params)
     section = diagnose.section_for(diagnosis, check_.book)
     if section:
         return M("advice.see_book", advice=text, section=M(f"book.{section}"))
