@@ -24,6 +24,7 @@ DELEGATED = {
     "gradescope": ("grader.frontends.gradescope", "build or run the Gradescope autograder (gradescope -h)"),
     "course": ("grader.frontends.notebook", "the nbgrader course: build-course, prepare-submissions, groups"),
     "release": ("grader.frontends.release", "build the student kit (release -h)"),
+    "classroom": ("grader.frontends.classroom", "regenerate GitHub Classroom's autograding.json from the checks"),
     "template": ("grader.frontends.make_template", "regenerate student_template/ from the reference (solutions/)"),
 }
 
@@ -80,6 +81,9 @@ def main(argv=None):
     check.add_argument("--chapter", action="append", choices=CHAPTERS,
                        help="grade only this chapter (repeatable; default: all)")
     check.add_argument("--json", metavar="PATH", help="also write Gradescope's results.json here")
+    check.add_argument("--group", metavar="KEY", default=None,
+                       help="grade only this group of checks of the chapter (the notebook's groups: "
+                            "`python -m grader course groups`); needs one --chapter")
     check.add_argument("--public", action="store_true", help="leave out the hidden checks")
     check.add_argument("--no-color", action="store_true", help="plain text even on a terminal")
     check.add_argument("--quiet", action="store_true",
@@ -96,6 +100,19 @@ def main(argv=None):
     args = parser.parse_args(argv)
     language = resolve_language(args.lang)
     set_language(language)
+    select = None
+    if args.group is not None:
+        from grader.frontends.notebook import GroupError, find_group
+
+        if not args.chapter or len(args.chapter) != 1:
+            parser.error("--group needs exactly one --chapter")
+        try:
+            members = {id(c) for c in find_group(args.chapter[0], args.group)[1]}
+        except GroupError as exc:
+            parser.error(str(exc))
+
+        def select(check):
+            return id(check) in members
 
     try:
         submission = locate_submission(args.submission)
@@ -129,7 +146,7 @@ def main(argv=None):
           file=sys.stderr)
     renamed = []
     try:
-        results = grade(submission, chapters, include_hidden=not args.public, progress=progress,
+        results = grade(submission, chapters, include_hidden=not args.public, progress=progress, select=select,
                         time_limit=args.time_limit, lenient_names=args.lenient_names, renamed=renamed)
     except (OSError, WorkerStartError, IsolationError) as exc:
         print(render(Message("cli.could_not_run", detail=visible(str(exc)))), file=sys.stderr)
