@@ -127,7 +127,7 @@ def locate_submission(path):
         return best
     notebooks = sorted(p.name for p in path.rglob("*.ipynb"))[:3]
     if notebooks:
-        raise SubmissionNotFound(Message("cli.notebooks", path=str(path), names=", ".join(notebooks)), notebooks)
+        raise SubmissionNotFound(Message("locate.notebooks", path=str(path), names=", ".join(notebooks)), notebooks)
     raise SubmissionNotFound(Message("cli.no_common", path=str(path)))
 
 

@@ -2784,4 +2784,11 @@ CATALOGUE = {
     "pictures.not_drawn": {
         "en": "{count} picture(s) not drawn ({names}): {module} is not installed ({command})",
         "ko": "그림 {count}개를 그리지 않았습니다({names}). {module|이/가} 설치되어 있지 않습니다({command})"},
+    "locate.notebooks": {
+        "en": "error: {path} holds notebooks ({names}) but none of the graded modules: the grader reads your code in "
+              "the modules (common/layers.py, ch05/two_layer_net.py, ...), not in notebooks; hand in the modules, in "
+              "the book's layout",
+        "ko": "오류: {path}에 노트북은 있지만({names}) 채점할 모듈이 하나도 없습니다. 채점기는 노트북이 아니라 "
+              "모듈(common/layers.py, ch05/two_layer_net.py, ...)에 있는 코드를 읽습니다. 모듈을 책의 구성 그대로 "
+              "제출하세요"},
 }
