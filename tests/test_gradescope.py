@@ -294,3 +294,20 @@ def test_a_python_without_numpy_ends_with_a_results_json_that_says_so(tmp_path):
     assert validate(data) == []
     assert data["score"] == 0 and data["max_score"] == sum(c.points for c in checks_for("ch05", True))
     assert "lacks numpy, hypothesis" in data["output"] and str(python) in data["output"]
+
+
+def test_without_the_venv_of_setup_sh_the_images_own_python_writes_the_results(tmp_path):
+    autograder = build_autograder(tmp_path / "autograder.zip", ("ch05",))
+    root = tmp_path / "ag"
+    with zipfile.ZipFile(autograder) as zf:
+        zf.extractall(root / "source")
+    (root / "submission").mkdir()
+    bare = tmp_path / "bare"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(bare)], check=True, timeout=120)
+    env = {**os.environ, "DLFS_AUTOGRADER_ROOT": str(root), "PATH": f"{bare / 'bin'}{os.pathsep}{os.environ['PATH']}"}
+    env.pop("DLFS_PYTHON", None)  # $ROOT/venv does not exist: python3 on the PATH (the bare one) runs it
+    done = subprocess.run(["bash", str(root / "source" / "run_autograder")], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    data = json.loads((root / "results" / "results.json").read_text(encoding="utf-8"))
+    assert "lacks numpy" in data["output"] and data["max_score"] == 103

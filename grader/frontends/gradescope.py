@@ -64,6 +64,8 @@ RUN_AUTOGRADER = """\
 set -uo pipefail
 ROOT="${{DLFS_AUTOGRADER_ROOT:-/autograder}}"
 PYTHON="${{DLFS_PYTHON:-$ROOT/venv/bin/python}}"
+# No venv (setup.sh stopped early): the image's own Python says what is missing in results.json.
+[ -x "$PYTHON" ] || PYTHON="$(command -v python3 || echo python3)"
 cd "$ROOT/source"
 exec "$PYTHON" -m grader gradescope run --root "$ROOT"{chapter_args}
 """
