@@ -245,14 +245,45 @@ def test_setup_sh_installs_each_requirement_as_written():
     assert shlex.split(line)[5:] == _grade_requirements()
 
 
+def nox_gradescope(*posargs):
+    """The command `nox -s gradescope -- POSARGS` runs, or None when the session stops with an error."""
+    import importlib.util
+    import warnings
+
+    nox = pytest.importorskip("nox")  # noqa: F841  (the noxfile imports it)
+    spec = importlib.util.spec_from_file_location("kit_noxfile", ROOT / "noxfile.py")
+    noxfile = importlib.util.module_from_spec(spec)
+    with warnings.catch_warnings():  # its sessions may be registered already (by another test)
+        warnings.simplefilter("ignore", FutureWarning)
+        spec.loader.exec_module(noxfile)
+
+    class Session:
+        def __init__(self):
+            self.posargs, self.ran = list(posargs), None
+
+        def error(self, message):
+            raise LookupError(message)
+
+        def run(self, *command, **options):
+            self.ran = command
+
+    session = Session()
+    try:
+        noxfile.gradescope(session)
+    except LookupError as stop:
+        assert "--chapter ch05" in str(stop)
+        return None
+    return session.ran
+
+
 def test_the_autograder_is_built_for_the_chapters_named_and_graded_out_of_their_points(tmp_path):
     from grader.frontends.gradescope import main
 
     with pytest.raises(SystemExit):
         main(["build", "--out", str(tmp_path / "all.zip")])  # no chapter: one assignment per chapter
     assert not (tmp_path / "all.zip").exists()
-    noxfile = (ROOT / "noxfile.py").read_text(encoding="utf-8")
-    assert '"--chapter" not in session.posargs' in noxfile
+    assert nox_gradescope() is None  # `nox -s gradescope` without a chapter stops and says which to give
+    assert nox_gradescope("--chapter", "ch05") == ("python", "-m", "grader", "gradescope", "build", "--chapter", "ch05")
     assert main(["build", "--chapter", "ch05", "--out", str(tmp_path / "ch05.zip")]) == 0
     with zipfile.ZipFile(tmp_path / "ch05.zip") as zf:
         assert "--chapter ch05\n" in zf.read("run_autograder").decode()
