@@ -2764,8 +2764,8 @@ CATALOGUE = {
     "notebook.no_modules": {
         "en": "found none of the modules this chapter grades ({modules}) beside this notebook: your code goes into "
               "the modules handed out with it, and they are handed in with it, in their folders",
-        "ko": "이 장이 채점하는 모듈을 이 노트북 옆에서 하나도 찾지 못했습니다({modules}). 코드는 노트북과 함께 나눠 준 "
-              "모듈에 작성하고, 그 모듈을 폴더 구성 그대로 노트북과 함께 제출하세요"},
+        "ko": "이 장이 채점하는 모듈을 이 노트북 옆에서 하나도 찾지 못했습니다({modules}). 코드는 노트북과 함께 "
+              "나눠 준 모듈에 작성하고, 그 모듈을 폴더 구성 그대로 노트북과 함께 제출하세요"},
     "curve.flat": {
         "en": "the training loss hardly fell (from {start:.3g} to {end:.3g}): the updates do not reach the network "
               "(copies of params?) or the gradients are wrong",
