@@ -137,5 +137,8 @@ def release(session):
 
 @nox.session
 def gradescope(session):
-    """Build build/autograder.zip for Gradescope (`-- --chapter ch05` for one chapter)."""
+    """Build build/autograder.zip for one Gradescope assignment: `nox -s gradescope -- --chapter ch05`."""
+    if "--chapter" not in session.posargs:
+        session.error("which chapter? `nox -s gradescope -- --chapter ch05` (one Gradescope assignment per chapter; "
+                      "repeat --chapter for an assignment that grades several)")
     session.run("python", "-m", "grader", "gradescope", "build", *session.posargs)

@@ -20,11 +20,13 @@ _dataset_ready = False
 
 
 class SubmissionNotFound(Exception):
-    """No folder laid out like the book's repository: ``message`` (a Message) says what was found."""
+    """No folder laid out like the book's repository: ``message`` (a Message) says what was found;
+    ``notebooks``, the names of the notebooks found instead (a route may say it its own way)."""
 
-    def __init__(self, message):
+    def __init__(self, message, notebooks=()):
         super().__init__(render(message))
         self.message = message
+        self.notebooks = list(notebooks)
 
 
 def prepare_dataset():
@@ -110,6 +112,8 @@ def locate_submission(path):
 
     Raises SubmissionNotFound, whose message says what was found instead."""
     path = Path(path)
+    if path.is_file():
+        raise SubmissionNotFound(Message("locate.a_file", path=str(path), folder=str(path.parent)))
     if not path.is_dir():
         raise SubmissionNotFound(Message("cli.no_folder", path=str(path)))
     best, best_count = None, 0
@@ -124,7 +128,7 @@ def locate_submission(path):
         return best
     notebooks = sorted(p.name for p in path.rglob("*.ipynb"))[:3]
     if notebooks:
-        raise SubmissionNotFound(Message("cli.notebooks", path=str(path), names=", ".join(notebooks)))
+        raise SubmissionNotFound(Message("locate.notebooks", path=str(path), names=", ".join(notebooks)), notebooks)
     raise SubmissionNotFound(Message("cli.no_common", path=str(path)))
 
 
@@ -152,5 +156,20 @@ def write_report(results, folder, language, shown_as=None, isolation=None):
     text = report.table(results, colour=False, width=100, language=language, isolation=isolation)
     if names:
         text += "\n" + report.pictures_line(names, shown_as or str(folder), language)
+    undrawn = undrawn_pictures(results)
+    if undrawn is not None:
+        text += "\n" + render(undrawn, language)
     atomic_write(folder / "report.txt", text + "\n")
     return names
+
+
+def undrawn_pictures(results):
+    """A Message that says which pictures of ``results`` are not drawn and why (matplotlib is
+    not installed), or None when there are none to draw or they can be drawn."""
+    from grader.feedback import pictures
+
+    planned = pictures.planned(results)
+    if not planned or pictures.available():
+        return None
+    return Message("pictures.not_drawn", count=len(planned), names=", ".join(name for name, _, _ in planned),
+                   module="matplotlib", command="python -m pip install matplotlib")

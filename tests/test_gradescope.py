@@ -245,3 +245,102 @@ def test_setup_sh_installs_each_requirement_as_written():
     setup = autograder_files(("ch05",))["setup.sh"][0]
     (line,) = [line for line in setup.splitlines() if "pip install" in line]
     assert shlex.split(line)[5:] == _grade_requirements()
+
+
+def nox_gradescope(*posargs):
+    """The command `nox -s gradescope -- POSARGS` runs, or None when the session stops with an error."""
+    import importlib.util
+    import warnings
+
+    nox = pytest.importorskip("nox")  # noqa: F841  (the noxfile imports it)
+    spec = importlib.util.spec_from_file_location("kit_noxfile", ROOT / "noxfile.py")
+    noxfile = importlib.util.module_from_spec(spec)
+    with warnings.catch_warnings():  # its sessions may be registered already (by another test)
+        warnings.simplefilter("ignore", FutureWarning)
+        spec.loader.exec_module(noxfile)
+
+    class Session:
+        def __init__(self):
+            self.posargs, self.ran = list(posargs), None
+
+        def error(self, message):
+            raise LookupError(message)
+
+        def run(self, *command, **options):
+            self.ran = command
+
+    session = Session()
+    try:
+        noxfile.gradescope(session)
+    except LookupError as stop:
+        assert "--chapter ch05" in str(stop)
+        return None
+    return session.ran
+
+
+def test_the_autograder_is_built_for_the_chapters_named_and_graded_out_of_their_points(tmp_path):
+    from grader.frontends.gradescope import main
+
+    with pytest.raises(SystemExit):
+        main(["build", "--out", str(tmp_path / "all.zip")])  # no chapter: one assignment per chapter
+    assert not (tmp_path / "all.zip").exists()
+    assert nox_gradescope() is None  # `nox -s gradescope` without a chapter stops and says which to give
+    assert nox_gradescope("--chapter", "ch05") == ("python", "-m", "grader", "gradescope", "build", "--chapter", "ch05")
+    assert main(["build", "--chapter", "ch05", "--out", str(tmp_path / "ch05.zip")]) == 0
+    with zipfile.ZipFile(tmp_path / "ch05.zip") as zf:
+        assert "--chapter ch05\n" in zf.read("run_autograder").decode()
+        assert json.loads(zf.read("chapter_points.json")) == {"ch05": sum(c.points for c in checks_for("ch05", True))}
+    instructors = (ROOT / "docs" / "instructors.md").read_text(encoding="utf-8")
+    section = instructors[instructors.index("## Gradescope"):instructors.index("## GitHub Classroom")]
+    assert "nox -s gradescope -- --chapter ch05" in section and "every chapter" not in section
+    assert "| `nox -s gradescope -- --chapter ch05`" in instructors
+
+
+def test_the_documented_simulation_grades_ch05_out_of_ch05s_points(tmp_path):
+    """docs/instructors.md: build for ch05, lay out a folder as Gradescope does, run it."""
+    autograder = build_autograder(tmp_path / "autograder.zip", ("ch05",))
+    data, _ = run_autograder(autograder, tmp_path / "ag", {"notes.txt": ROOT / "README.md"})
+    assert data["max_score"] == sum(c.points for c in checks_for("ch05", True)) == 103
+    # A ch05 assignment names ch05's files as missing, never those of other chapters.
+    assert "common/layers.py" in data["output"] and "ch05/two_layer_net.py" in data["output"]
+    assert "common/optimizer.py" not in data["output"] and "ch07/" not in data["output"]
+
+
+def test_a_python_without_numpy_ends_with_a_results_json_that_says_so(tmp_path):
+    """An image whose setup.sh failed: run_autograder's Python lacks numpy (a bare venv)."""
+    autograder = build_autograder(tmp_path / "autograder.zip", ("ch05",))
+    bare = tmp_path / "bare"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(bare)], check=True, timeout=120)
+    python = bare / "bin" / "python"
+    lacks = subprocess.run([str(python), "-c", "import numpy"], capture_output=True)
+    assert lacks.returncode != 0, "the bare venv must not see numpy"
+    root = tmp_path / "ag"
+    with zipfile.ZipFile(autograder) as zf:
+        zf.extractall(root / "source")
+    shutil.copytree(SOLUTIONS, root / "submission", ignore=shutil.ignore_patterns("__pycache__"))
+    env = {**os.environ, "DLFS_AUTOGRADER_ROOT": str(root), "DLFS_PYTHON": str(python)}
+    env.pop("PYTHONPATH", None)
+    done = subprocess.run(["bash", str(root / "source" / "run_autograder")], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "Traceback" not in done.stdout + done.stderr, done.stdout + done.stderr
+    data = json.loads((root / "results" / "results.json").read_text(encoding="utf-8"))
+    assert validate(data) == []
+    assert data["score"] == 0 and data["max_score"] == sum(c.points for c in checks_for("ch05", True))
+    assert "lacks numpy, hypothesis" in data["output"] and str(python) in data["output"]
+
+
+def test_without_the_venv_of_setup_sh_the_images_own_python_writes_the_results(tmp_path):
+    autograder = build_autograder(tmp_path / "autograder.zip", ("ch05",))
+    root = tmp_path / "ag"
+    with zipfile.ZipFile(autograder) as zf:
+        zf.extractall(root / "source")
+    (root / "submission").mkdir()
+    bare = tmp_path / "bare"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(bare)], check=True, timeout=120)
+    env = {**os.environ, "DLFS_AUTOGRADER_ROOT": str(root), "PATH": f"{bare / 'bin'}{os.pathsep}{os.environ['PATH']}"}
+    env.pop("DLFS_PYTHON", None)  # $ROOT/venv does not exist: python3 on the PATH (the bare one) runs it
+    done = subprocess.run(["bash", str(root / "source" / "run_autograder")], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    data = json.loads((root / "results" / "results.json").read_text(encoding="utf-8"))
+    assert "lacks numpy" in data["output"] and data["max_score"] == 103

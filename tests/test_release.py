@@ -119,18 +119,38 @@ def test_no_hidden_check_is_released(release):
     assert listing.stdout.split() == ["0", str(len(public)), f"{sum(c.points for c in public):g}"]
 
 
-def test_classroom_autograding_runs_one_grader_check_per_chapter(release):
+def test_classroom_autograding_gives_partial_credit_by_group_of_checks(release):
+    """One test per group of public checks, generated from the checks: it cannot drift from them."""
+    import shlex
+
+    from grader.frontends.classroom import config_text
+    from grader.frontends.notebook import group_points, groups
+    from grader.frontends.release import _grade_requirements
+
     folder, _ = release
+    text = (ROOT / ".github" / "classroom" / "autograding.json").read_text(encoding="utf-8")
+    assert text == config_text(), "out of date: run `python -m grader classroom`"
     config = json.loads((folder / ".github" / "classroom" / "autograding.json").read_text())
-    assert config == json.loads((ROOT / ".github" / "classroom" / "autograding.json").read_text())
+    assert config == json.loads(text)
     tests = config["tests"]
-    assert [t["run"].split("--chapter ")[1].split()[0] for t in tests] == list(CHAPTERS)
+    expected = [(chapter, group.key, group_points([c for c in checks if not c.hidden]))
+                for chapter in CHAPTERS for group, checks in groups(chapter) if not group.hidden]
+    found = [(t["run"].split("--chapter ")[1].split()[0], t["run"].split("--group ")[1].split()[0], t["points"])
+             for t in tests]
+    assert found == expected
+    for chapter in CHAPTERS:  # a chapter's groups add up to its public points
+        assert sum(p for c, _, p in found if c == chapter) == sum(c.points for c in all_checks((chapter,))
+                                                                   if not c.hidden) == 100
     for test in tests:
-        assert test["run"].startswith("python -m grader check ") and test["points"] == 100
+        assert test["run"].startswith("python -m grader check ") and "--public" in test["run"]
         assert set(test) >= {"name", "setup", "run", "timeout", "points"} and 0 < test["timeout"] <= 60
-    ch04 = tests[0]["run"].split()[4:]
-    done = run_grader(folder, *ch04)  # the untouched template: the test fails, as it must
-    assert done.returncode == 1 and "ch04 total: 0 / 100" in done.stdout, done.stdout + done.stderr
+        assert shlex.split(test["setup"])[5:] == _grade_requirements()
+    # The untouched template fails a group's test; the reference passes it, with only its checks run.
+    softmax = next(t for t in tests if "--chapter ch04 --group softmax" in t["run"])
+    done = run_grader(folder, *softmax["run"].split()[4:])
+    assert done.returncode == 1 and f"ch04 total: 0 / {softmax['points']:g}" in done.stdout, done.stdout + done.stderr
+    done = run_grader(folder, *softmax["run"].split()[4:], "--submission", str(SOLUTIONS))
+    assert done.returncode == 0 and f"ch04 total: {softmax['points']:g} / {softmax['points']:g}" in done.stdout
 
 
 @pytest.mark.slow

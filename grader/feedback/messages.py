@@ -2825,4 +2825,54 @@ CATALOGUE = {
     "report.causes.note": {
         "en": "full points on the grader's layers; fails with your own",
         "ko": "채점기의 계층으로는 만점, 직접 작성한 계층으로는 실패"},
+
+    # ============================================================ messages that fit their route
+    "gradescope.missing_modules": {
+        "en": "Not graded: the autograder's Python ({python}) lacks {modules}, which setup.sh installs: the "
+              "autograder's image was not built as it should be; please tell your instructor.",
+        "ko": "채점하지 못했습니다. 자동 채점기의 파이썬({python})에 setup.sh가 설치하는 {modules|이/가} 없습니다. "
+              "자동 채점기 이미지가 제대로 만들어지지 않았으니 강사에게 알려 주세요."},
+    "batch.progress_counts": {
+        "en": "{done}/{total} done: {graded} graded, {failed} not graded, about {left:.0f} s left ({name})",
+        "ko": "{total}명 중 {done}명 완료: {graded}명 채점, {failed}명 채점 불가, 약 {left:.0f}초 남음({name})"},
+    "batch.summary_counts": {
+        "en": "{students} students: {graded} graded, {not_graded} not graded ({now} looked at in this run, the "
+              "others unchanged since the last); grades in {path}",
+        "ko": "학생 {students}명: {graded}명 채점, {not_graded}명 채점 불가(이번 실행에서 {now}명을 보았고 나머지는 "
+              "지난 실행 이후 바뀌지 않음). 점수는 {path}에 있습니다"},
+    "locate.a_file": {
+        "en": "error: {path} is a file; pass the folder that holds your work in the book's layout (common/, ch05/, "
+              "...), for instance --submission {folder}",
+        "ko": "오류: {path|은/는} 파일입니다. 책의 구성(common/, ch05/, ...)으로 작업한 폴더를 주세요. 예: "
+              "--submission {folder}"},
+    "notebook.no_modules": {
+        "en": "found none of the modules this chapter grades ({modules}) beside this notebook: your code goes into "
+              "the modules handed out with it, and they are handed in with it, in their folders",
+        "ko": "이 장이 채점하는 모듈을 이 노트북 옆에서 하나도 찾지 못했습니다({modules}). 코드는 노트북과 함께 "
+              "나눠 준 모듈에 작성하고, 그 모듈을 폴더 구성 그대로 노트북과 함께 제출하세요"},
+    "curve.flat": {
+        "en": "the training loss hardly fell (from {start:.3g} to {end:.3g}): the updates do not reach the network "
+              "(copies of params?) or the gradients are wrong",
+        "ko": "학습 손실이 {start:.3g}에서 {end:.3g|으로/로} 거의 줄지 않았습니다. 갱신이 신경망에 반영되지 "
+              "않거나(params의 복사본?) 기울기가 틀렸습니다"},
+    "curve.rose": {
+        "en": "the training loss did not fall: it rose from {start:.3g} to {end:.3g}; the updates do not reach the "
+              "network (copies of params?) or the gradients are wrong",
+        "ko": "학습 손실이 줄지 않고 {start:.3g}에서 {end:.3g|으로/로} 늘었습니다. 갱신이 신경망에 반영되지 "
+              "않거나(params의 복사본?) 기울기가 틀렸습니다"},
+    "curve.diverged": {
+        "en": "the training loss blew up (nan, inf or ever larger) around iteration {iteration}: the gradients are "
+              "far too large (a missing 1/N?) or an exp overflows",
+        "ko": "{iteration}번째 반복 무렵 학습 손실이 발산했습니다(nan, inf 또는 계속 커짐). 기울기가 너무 "
+              "크거나(1/N이 빠졌나요?) exp가 오버플로합니다"},
+    "pictures.not_drawn": {
+        "en": "{count} picture(s) not drawn ({names}): {module} is not installed ({command})",
+        "ko": "그림 {count}개를 그리지 않았습니다({names}). {module|이/가} 설치되어 있지 않습니다({command})"},
+    "locate.notebooks": {
+        "en": "error: {path} holds notebooks ({names}) but none of the graded modules: the grader reads your code in "
+              "the modules (common/layers.py, ch05/two_layer_net.py, ...), not in notebooks; hand in the modules, in "
+              "the book's layout",
+        "ko": "오류: {path}에 노트북은 있지만({names}) 채점할 모듈이 하나도 없습니다. 채점기는 노트북이 아니라 "
+              "모듈(common/layers.py, ch05/two_layer_net.py, ...)에 있는 코드를 읽습니다. 모듈을 책의 구성 그대로 "
+              "제출하세요"},
 }

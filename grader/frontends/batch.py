@@ -248,7 +248,7 @@ def grade_student(student, key, out_dir, chapters, time_limit=STUDENT_TIME_LIMIT
             status, problem = "not graded", render(Message("batch.unexpected", detail=f"{type(exc).__name__}: {exc}"))
         problem = visible(problem or "")
         if results is None:
-            results = {"score": 0, "max_score": 100 * len(chapters), "tests": []}
+            results = {"score": 0, "max_score": chapters_points(chapters), "tests": []}
             feedback = render(Message("batch.could_not_grade", problem=problem)) + "\n"
         notes = [render(note) for note in notes]
         if notes:
@@ -287,6 +287,14 @@ def _grade_in_child(student, tmp, report_dir, chapters, time_limit, check_time_l
     return None, feedback, message
 
 
+def chapters_points(chapters):
+    """What ``chapters`` are worth, hidden checks included (as every student is graded): the
+    max_score of every student, graded or not."""
+    from grader.grading.checks import checks_for
+
+    return round(sum(c.points for chapter in chapters for c in checks_for(chapter, include_hidden=True)), 2)
+
+
 def chapter_scores(results, chapters):
     scores = {chapter: 0.0 for chapter in chapters}
     for test in results.get("tests", []):
@@ -319,21 +327,23 @@ def write_grades(students, out_dir, chapters, skipped=(), flags=None):
     def row(*cells):
         writer.writerow([csv_cell(cell) for cell in cells])
 
-    row(*GRADES_HEADER, *chapters, "total", "status", "problem", "flag", "isolation")
+    possible = chapters_points(chapters)
+    row(*GRADES_HEADER, *chapters, "total", "max_score", "status", "problem", "flag", "isolation")
     for student in students:
         results = read_results(student, out_dir)
         flag = render(flags[student.key]) if student.key in flags else ""
         where = f"{STUDENTS}/{student.key}"
         if results is None:
-            row(student.name, student.entry, where, *[""] * len(chapters), "", "missing",
+            row(student.name, student.entry, where, *[""] * len(chapters), "", possible, "missing",
                 render(Message("batch.not_yet")), flag, "")
             continue
         scores = chapter_scores(results, chapters)
         isolation_level = (results.get("extra_data") or {}).get("isolation", "")
         row(student.name, student.entry, where, *[scores[c] for c in chapters], sum(scores.values()),
-            results.get("status", ""), results.get("problem", ""), flag, isolation_level)
+            results.get("max_score", possible), results.get("status", ""), results.get("problem", ""), flag,
+            isolation_level)
     for name, reason in skipped:
-        row(name, name, "", *[""] * len(chapters), "", "skipped", render(reason), "", "")
+        row(name, name, "", *[""] * len(chapters), "", "", "skipped", render(reason), "", "")
     atomic_write(Path(out_dir) / "grades.csv", buffer.getvalue())
 
 
@@ -361,8 +371,8 @@ class Progress:
             width = 30
             filled = int(width * self.done / max(self.total, 1))
             line = f"[{'#' * filled}{'.' * (width - filled)}] " + render(Message(
-                "batch.progress", done=self.done, total=self.total, failed=self.failed, left=left,
-                name=visible(name)))
+                "batch.progress_counts", done=self.done, total=self.total, graded=self.done - self.failed,
+                failed=self.failed, left=left, name=visible(name)))
             if self.tty:
                 self.stream.write("\r" + line[:120].ljust(120))
             else:
@@ -377,7 +387,8 @@ class Progress:
 def run_batch(submissions, out_dir, chapters=CHAPTERS, jobs=None, time_limit=STUDENT_TIME_LIMIT, stream=sys.stderr,
               check_time_limit=None, language=None, class_report=False, allow_weak=False, lenient_names=False):
     """Grade every student of ``submissions`` that is new or changed; returns a summary dict:
-    students, graded_now, not_graded ({name: problem}), skipped ({entry: reason}) and flagged
+    students, graded (all runs), graded_now (looked at in this run, graded or not), not_graded
+    ({name: problem}), skipped ({entry: reason}) and flagged
     ({name: why})).
 
     language: of the feedback (default: the locale's); class_report: also write
@@ -439,7 +450,8 @@ def _run_batch(submissions, out_dir, chapters, jobs, time_limit, stream, check_t
         results = read_results(student, out_dir) or {}
         if results.get("status") != "graded":
             not_graded[student.entry] = results.get("problem", render(Message("batch.not_yet")))
-    return {"students": len(students), "graded_now": len(todo), "not_graded": not_graded,
+    return {"students": len(students), "graded_now": len(todo), "graded": len(students) - len(not_graded),
+            "not_graded": not_graded,
             "skipped": {name: render(reason) for name, reason in skipped},
             "flagged": {s.entry: render(flags[s.key]) for s in students if s.key in flags}}
 
@@ -597,7 +609,8 @@ def main(argv=None):
         except isolation.IsolationError as exc:
             print(render(Message("cli.could_not_run", detail=str(exc))), file=sys.stderr)
             return 2
-        print(render(Message("batch.summary", students=summary["students"], graded=summary["graded_now"],
+        print(render(Message("batch.summary_counts", students=summary["students"], graded=summary["graded"],
+                             not_graded=len(summary["not_graded"]), now=summary["graded_now"],
                              path=str(out_dir / "grades.csv"))))
         if not args.no_class_report:
             print(render(Message("batch.class_report", path=str(out_dir / CLASS_REPORT))))

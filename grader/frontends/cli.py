@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from grader.api import KIT_ROOT, SubmissionNotFound, grade, locate_submission, write_report
+from grader.api import KIT_ROOT, SubmissionNotFound, grade, locate_submission, undrawn_pictures, write_report
 from grader.feedback.messages import LANGUAGES, Message, render, resolve_language, set_language
 from grader.feedback.sanitise import visible
 from grader.grading.contract import CHAPTERS
@@ -24,8 +24,45 @@ DELEGATED = {
     "gradescope": ("grader.frontends.gradescope", "build or run the Gradescope autograder (gradescope -h)"),
     "course": ("grader.frontends.notebook", "the nbgrader course: build-course, prepare-submissions, groups"),
     "release": ("grader.frontends.release", "build the student kit (release -h)"),
+    "classroom": ("grader.frontends.classroom", "regenerate GitHub Classroom's autograding.json from the checks"),
     "template": ("grader.frontends.make_template", "regenerate student_template/ from the reference (solutions/)"),
 }
+
+
+def _is_terminal(stream):
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class TransientLine:
+    """One line of a terminal that each ``show`` overwrites (carriage return, then the text
+    padded over the previous one, cut to the terminal's width so that it never wraps) and
+    ``clear`` blanks."""
+
+    def __init__(self, stream):
+        self.stream, self.shown = stream, 0
+
+    def show(self, text):
+        import shutil
+
+        from grader.feedback.report import display_width
+
+        room = max(10, shutil.get_terminal_size((80, 24)).columns - 1)
+        text = visible(text)
+        while display_width(text) > room:
+            text = text[:-1]
+        width = display_width(text)
+        self.stream.write("\r" + text + " " * max(0, self.shown - width))
+        self.stream.flush()
+        self.shown = width
+
+    def clear(self):
+        if self.shown:
+            self.stream.write("\r" + " " * self.shown + "\r")
+            self.stream.flush()
+            self.shown = 0
 
 
 def main(argv=None):
@@ -44,9 +81,13 @@ def main(argv=None):
     check.add_argument("--chapter", action="append", choices=CHAPTERS,
                        help="grade only this chapter (repeatable; default: all)")
     check.add_argument("--json", metavar="PATH", help="also write Gradescope's results.json here")
+    check.add_argument("--group", metavar="KEY", default=None,
+                       help="grade only this group of checks of the chapter (the notebook's groups: "
+                            "`python -m grader course groups`); needs one --chapter")
     check.add_argument("--public", action="store_true", help="leave out the hidden checks")
     check.add_argument("--no-color", action="store_true", help="plain text even on a terminal")
-    check.add_argument("--quiet", action="store_true", help="no line per check while grading")
+    check.add_argument("--quiet", action="store_true",
+                       help="no progress line while grading (there is none when standard error is not a terminal)")
     check.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
                        help="lower every check's own time limit per call to this")
     check.add_argument("--lang", choices=LANGUAGES, default=None,
@@ -59,6 +100,19 @@ def main(argv=None):
     args = parser.parse_args(argv)
     language = resolve_language(args.lang)
     set_language(language)
+    select = None
+    if args.group is not None:
+        from grader.frontends.notebook import GroupError, find_group
+
+        if not args.chapter or len(args.chapter) != 1:
+            parser.error("--group needs exactly one --chapter")
+        try:
+            members = {id(c) for c in find_group(args.chapter[0], args.group)[1]}
+        except GroupError as exc:
+            parser.error(str(exc))
+
+        def select(check):
+            return id(check) in members
 
     try:
         submission = locate_submission(args.submission)
@@ -72,10 +126,13 @@ def main(argv=None):
     chapters = tuple(args.chapter) if args.chapter else CHAPTERS
     colour = report.use_colour() and not args.no_color
 
+    line = TransientLine(sys.stderr) if not args.quiet and _is_terminal(sys.stderr) else None
+
     def progress(result):
-        if not args.quiet:
-            print(f"  {report.pad(report.status_text(result.status), report.status_width())} {result.check.chapter} "
-                  f"{report.title(result.check)}", file=sys.stderr, flush=True)
+        # The table after grading shows every check: while grading, one line on a terminal,
+        # overwritten by the next check and cleared at the end; nothing elsewhere.
+        if line is not None:
+            line.show(f"  {report.status_text(result.status)} {result.check.chapter} {report.title(result.check)}")
 
     # The output folders are made before grading, so that a bad path does not cost a whole run.
     for folder in (Path(args.json).parent if args.json else None, Path(args.report_dir) if args.report_dir else None):
@@ -89,11 +146,14 @@ def main(argv=None):
           file=sys.stderr)
     renamed = []
     try:
-        results = grade(submission, chapters, include_hidden=not args.public, progress=progress,
+        results = grade(submission, chapters, include_hidden=not args.public, progress=progress, select=select,
                         time_limit=args.time_limit, lenient_names=args.lenient_names, renamed=renamed)
     except (OSError, WorkerStartError, IsolationError) as exc:
         print(render(Message("cli.could_not_run", detail=visible(str(exc)))), file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        if line is not None:
+            line.clear()
     if renamed:
         print(render(Message("names.heading")))
         for near_miss in renamed:
@@ -112,6 +172,9 @@ def main(argv=None):
         return EXIT_ERROR
     if names:
         print(report.pictures_line(names, args.report_dir, language))
+    undrawn = undrawn_pictures(results) if args.report_dir else None
+    if undrawn is not None:
+        print(render(undrawn))
     faults = [r for r in results if r.grader_fault]
     if faults:  # said last on stderr: a batch records the last line as the reason it could not grade
         print(render(Message("cli.grader_fault", check=faults[0].check.name, count=len(faults),

@@ -1,8 +1,11 @@
 """Gradescope: build the autograder, and the program it runs for every submission.
 
-``python -m grader gradescope build [--chapter chNN ...] [--out build/autograder.zip]``
-(``nox -s gradescope``) writes the zip to upload: ``setup.sh`` and ``run_autograder`` at its
-root, with the grader (hidden checks included) and ``dataset/``; no reference solution.
+``python -m grader gradescope build --chapter chNN [--chapter ...] [--out build/autograder.zip]``
+(``nox -s gradescope -- --chapter ch05``) writes the zip to upload: ``setup.sh`` and
+``run_autograder`` at its root, with the grader (hidden checks included), ``dataset/`` and
+``chapter_points.json`` (each chapter's points, for a results.json written without numpy); no
+reference solution. The chapter is required: a Gradescope assignment is graded out of the
+points of the chapters it builds, one chapter per assignment as a rule.
 
 ``python -m grader gradescope run [--root /autograder] [--chapter chNN ...]`` is what
 ``run_autograder`` starts: it grades ``ROOT/submission`` and writes ``ROOT/results/results.json``
@@ -25,6 +28,7 @@ import time
 import zipfile
 from pathlib import Path
 
+from grader.feedback.messages import Message, render
 from grader.files import atomic_write
 from grader.grading.contract import CHAPTERS, MODULE_CHAPTER
 
@@ -33,6 +37,8 @@ KIT_ROOT = Path(__file__).resolve().parents[2]
 # that need the reference (make_template) or build student releases.
 LEFT_OUT = ("grader/frontends/make_template.py", "grader/frontends/release.py")
 VISIBILITY = ("hidden", "after_due_date", "after_published", "visible")
+CHAPTER_POINTS = "chapter_points.json"  # in the zip: {chapter: points, hidden checks included}
+NEEDED = ("numpy", "hypothesis")  # what grading imports beyond the standard library
 
 SETUP_SH = """\
 #!/usr/bin/env bash
@@ -58,6 +64,8 @@ RUN_AUTOGRADER = """\
 set -uo pipefail
 ROOT="${{DLFS_AUTOGRADER_ROOT:-/autograder}}"
 PYTHON="${{DLFS_PYTHON:-$ROOT/venv/bin/python}}"
+# No venv (setup.sh stopped early): the image's own Python says what is missing in results.json.
+[ -x "$PYTHON" ] || PYTHON="$(command -v python3 || echo python3)"
 cd "$ROOT/source"
 exec "$PYTHON" -m grader gradescope run --root "$ROOT"{chapter_args}
 """
@@ -80,10 +88,18 @@ def autograder_files(chapters=CHAPTERS, root=KIT_ROOT):
     for path in sorted((root / "dataset").glob("*.gz")):
         files[f"dataset/{path.name}"] = (path, False)
     requirements = " ".join(shlex.quote(r) for r in _grade_requirements())  # markers hold quotes
-    chapter_args = "".join(f" --chapter {c}" for c in chapters) if tuple(chapters) != tuple(CHAPTERS) else ""
+    chapter_args = "".join(f" --chapter {c}" for c in chapters)
+    files[CHAPTER_POINTS] = (json.dumps(chapter_points(chapters), indent=1, sort_keys=True) + "\n", False)
     files["setup.sh"] = (SETUP_SH.format(requirements=requirements), True)
     files["run_autograder"] = (RUN_AUTOGRADER.format(chapter_args=chapter_args), True)
     return files
+
+
+def chapter_points(chapters):
+    """{chapter: its points, hidden checks included}."""
+    from grader.grading.checks import checks_for
+
+    return {chapter: round(sum(c.points for c in checks_for(chapter, include_hidden=True)), 2) for chapter in chapters}
 
 
 def build_autograder(out=KIT_ROOT / "build" / "autograder.zip", chapters=CHAPTERS):
@@ -133,7 +149,7 @@ def copy_upload(submission, target, limits=UPLOAD_LIMITS):
             f"{', '.join(visible(os.fsdecode(p)) for p in special[:5])}" + (" ..." if len(special) > 5 else "")]
 
 
-def arrange(submission, scratch):
+def arrange(submission, scratch, chapters=CHAPTERS):
     """The folder to grade, always a copy in ``scratch`` of the upload's regular files: the
     copy itself when it has the book's layout (possibly one folder deep), else a folder with
     every uploaded module put at its place by file name. Raises ValueError when no module of
@@ -160,7 +176,7 @@ def arrange(submission, scratch):
             shutil.copyfile(found[0], target, follow_symlinks=False)
             placed.append(f"{visible(found[0].relative_to(upload).as_posix())} -> {relative}")
     if not placed:
-        expected = ", ".join(sorted(MODULE_CHAPTER))
+        expected = ", ".join(sorted(path for path, chapter in MODULE_CHAPTER.items() if chapter in chapters))
         raise ValueError(f"the submission holds none of the graded modules ({expected}): upload your folder laid "
                          "out like the book's repository, or the module files themselves")
     return arranged, placed, notes
@@ -189,12 +205,35 @@ def results_json(results, elapsed, notes=()):
     return data
 
 
-def failed_json(message, chapters, elapsed):
-    from grader.grading.checks import checks_for
+def possible_points(chapters, root=KIT_ROOT):
+    """The points ``chapters`` are worth, hidden checks included: from the checks, else (where
+    they cannot be imported: no numpy) from the zip's CHAPTER_POINTS; None when neither says."""
+    try:
+        points = chapter_points(chapters)
+    except ImportError:
+        try:
+            points = json.loads((Path(root) / CHAPTER_POINTS).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+    if not all(isinstance(points.get(chapter), (int, float)) for chapter in chapters):
+        return None
+    return round(sum(points[chapter] for chapter in chapters), 2)
 
-    possible = sum(c.points for chapter in chapters for c in checks_for(chapter))
-    return {"score": 0, "max_score": possible, "execution_time": round(elapsed), "output": message,
-            "stdout_visibility": "hidden", "tests": []}
+
+def failed_json(message, chapters, elapsed):
+    data = {"score": 0, "execution_time": round(elapsed), "output": message, "stdout_visibility": "hidden",
+            "tests": []}
+    possible = possible_points(chapters)
+    if possible is not None:
+        data["max_score"] = possible
+    return data
+
+
+def missing_modules(needed=NEEDED):
+    """The modules of ``needed`` this Python cannot import (found without importing them)."""
+    import importlib.util
+
+    return [name for name in needed if importlib.util.find_spec(name) is None]
 
 
 def run(root, chapters=CHAPTERS, allow_weak=False):
@@ -205,8 +244,13 @@ def run(root, chapters=CHAPTERS, allow_weak=False):
     submission's code by the kernel, unless ``allow_weak``."""
     started = time.monotonic()
     results_dir = Path(root) / "results"
+    missing = missing_modules()
     try:
-        data = _grade_upload(Path(root), chapters, started, allow_weak)
+        if missing:
+            message = Message("gradescope.missing_modules", python=sys.executable, modules=", ".join(missing))
+            data = failed_json(render(message, "en"), chapters, time.monotonic() - started)
+        else:
+            data = _grade_upload(Path(root), chapters, started, allow_weak)
     except Exception as exc:  # noqa: BLE001  (a fault of the grader: still a results.json that says so)
         data = failed_json(f"The autograder failed ({type(exc).__name__}: {exc}); please tell your instructor.",
                            chapters, time.monotonic() - started)
@@ -243,7 +287,7 @@ def _grade_upload(root, chapters, started, allow_weak=False):
 
     with tempfile.TemporaryDirectory(prefix="submission-") as scratch:
         try:
-            folder, placed, notes = arrange(root / "submission", scratch)
+            folder, placed, notes = arrange(root / "submission", scratch, chapters)
         except ValueError as exc:
             return failed_json(f"Not graded: {exc}", chapters, time.monotonic() - started)
         except TooLarge as exc:
@@ -316,7 +360,8 @@ def main(argv=None):
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="write the autograder zip to upload to Gradescope")
     build.add_argument("--out", default=str(KIT_ROOT / "build" / "autograder.zip"))
-    build.add_argument("--chapter", action="append", choices=CHAPTERS, help="grade only this chapter (repeatable)")
+    build.add_argument("--chapter", action="append", choices=CHAPTERS, required=True,
+                       help="the chapter the assignment grades (repeatable; the assignment is worth their points)")
     grade_one = sub.add_parser("run", help="grade ROOT/submission into ROOT/results/results.json")
     grade_one.add_argument("--root", default=os.environ.get("DLFS_AUTOGRADER_ROOT", "/autograder"))
     grade_one.add_argument("--chapter", action="append", choices=CHAPTERS, help="grade only this chapter (repeatable)")
@@ -326,10 +371,13 @@ def main(argv=None):
     chapters = tuple(args.chapter) if args.chapter else CHAPTERS
     if args.command == "build":
         out = build_autograder(args.out, chapters)
-        print(f"Gradescope autograder ({', '.join(chapters)}): {out} ({out.stat().st_size / 1e6:.1f} MB)")
+        points = possible_points(chapters)
+        print(f"Gradescope autograder for {', '.join(chapters)}, worth {points:g} points (set the assignment's "
+              f"points to that): {out} ({out.stat().st_size / 1e6:.1f} MB)")
         return 0
     data = run(args.root, chapters, allow_weak=args.allow_weak_isolation)
-    print(f"score {data['score']:g} / {data['max_score']:g}; results in {Path(args.root) / 'results' / 'results.json'}")
+    print(f"score {data['score']:g} / {data.get('max_score', '?')}; results in "
+          f"{Path(args.root) / 'results' / 'results.json'}")
     return 0
 
 

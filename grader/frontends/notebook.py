@@ -212,8 +212,13 @@ def _grade_group(chapter, key, submission):
     points = group_points(checks)
     try:
         folder = locate_submission(submission if submission is not None else Path.cwd())
-    except SubmissionNotFound as exc:
-        return 0.0, f"{chapter} {group.title}: 0 / {points:g} points\n{exc}"
+    except SubmissionNotFound:
+        # Said the notebook's way: its students were handed the modules with the notebook.
+        from grader.feedback.messages import Message, render
+
+        graded = ", ".join(sorted(path for path, owner in MODULE_CHAPTER.items() if owner == chapter))
+        return 0.0, f"{chapter} {group.title}: 0 / {points:g} points\n" + render(Message("notebook.no_modules",
+                                                                                        modules=graded))
     wanted = {id(c) for c in checks}
     deadline = time.monotonic() + group_budget(checks)
     skipped = []
@@ -303,14 +308,66 @@ def remove_student_code_preprocessor():
     return RemoveStudentCode
 
 
+HIDDEN_BEGIN, HIDDEN_END = "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"  # nbgrader's default delimiters
+
+
+def released_source(source):
+    """``source`` as ``nbgrader generate_assignment`` releases it: every line from one holding
+    HIDDEN_BEGIN through the next holding HIDDEN_END left out."""
+    kept, inside = [], False
+    for line in source.split("\n"):
+        if HIDDEN_BEGIN in line:
+            inside = True
+        elif HIDDEN_END in line:
+            inside = False
+        elif not inside:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def restore_hidden_tests_preprocessor():
+    """An nbgrader preprocessor for autograde's sanitising pass, before OverwriteCells: a locked
+    cell handed in exactly as it was released gets its hidden tests back from the gradebook.
+
+    nbgrader stores a cell's checksum before it strips the hidden tests from the release, so
+    OverwriteCells finds every released hidden cell "changed" and warns for every student
+    ("Attribute 'checksum' for cell ch05-grade-hidden has changed!"), which reads like
+    tampering. It restores the cell either way; after this pass it warns only about a cell the
+    student did change."""
+    from nbgrader.api import Gradebook, MissingEntry
+    from nbgrader.preprocessors import NbGraderPreprocessor
+
+    class RestoreHiddenTests(NbGraderPreprocessor):
+        def preprocess(self, nb, resources):
+            where = resources["nbgrader"]
+            with Gradebook(where["db_url"]) as gradebook:
+                for cell in nb.cells:
+                    if not is_instructor_cell(cell):
+                        continue
+                    try:
+                        source = gradebook.find_source_cell(cell.metadata.nbgrader["grade_id"], where["notebook"],
+                                                            where["assignment"]).source
+                    except MissingEntry:
+                        continue
+                    if source != cell.source and cell.source == released_source(source):
+                        cell.source = source
+            return nb, resources
+
+    return RestoreHiddenTests
+
+
 def with_student_code_removed(preprocessors):
-    """nbgrader's sanitising preprocessors with RemoveStudentCode and EscapeStudentMarkdown
-    after OverwriteCells."""
+    """nbgrader's sanitising preprocessors with RestoreHiddenTests before OverwriteCells, and
+    RemoveStudentCode and EscapeStudentMarkdown after it."""
     preprocessors = list(preprocessors)
     names = [getattr(p, "__name__", str(p)) for p in preprocessors]
-    position = names.index("OverwriteCells") + 1 if "OverwriteCells" in names else len(preprocessors)
-    return (preprocessors[:position] + [remove_student_code_preprocessor(), escape_student_markdown_preprocessor()]
-            + preprocessors[position:])
+    if "OverwriteCells" in names:
+        at = names.index("OverwriteCells")
+        before, overwrite, after = preprocessors[:at], preprocessors[at:at + 1], preprocessors[at + 1:]
+    else:
+        before, overwrite, after = preprocessors, [], []
+    return (before + [restore_hidden_tests_preprocessor(), *overwrite, remove_student_code_preprocessor(),
+                      escape_student_markdown_preprocessor()] + after)
 
 
 def with_student_markdown_escaped(preprocessors):

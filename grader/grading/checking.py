@@ -20,6 +20,7 @@ mistake and its explanation, which cites the book section of the check (``book=`
 diagnosis names its own. The first failing case gives the one-line reason shown to the student.
 """
 import contextlib
+import os
 import zlib
 from dataclasses import dataclass, field
 
@@ -195,7 +196,7 @@ def advice_for(diagnosis, check_):
     reason itself says all)."""
     if diagnosis.id in diagnose.SELF_EXPLAINED:
         return None
-    text = M(f"diagnosis.{diagnosis.id}", **diagnosis.params)
+    text = M(diagnosis.text or f"diagnosis.{diagnosis.id}", **diagnosis.params)
     section = diagnose.section_for(diagnosis, check_.book)
     if section:
         return M("advice.see_book", advice=text, section=M(f"book.{section}"))
@@ -302,6 +303,7 @@ class Context:
         from hypothesis.errors import Flaky
         from hypothesis.reporting import with_reporter
 
+        keep_hypothesis_files_out_of_the_working_folder()
         @settings(derandomize=True, database=None, deadline=None, max_examples=examples,
                   suppress_health_check=list(HealthCheck), report_multiple_bugs=False,
                   phases=[Phase.explicit, Phase.generate, Phase.shrink], print_blob=False)
@@ -314,6 +316,29 @@ class Context:
                 run()
             except Flaky as exc:
                 raise Mismatch(M("cmp.flaky", kind=type(exc).__name__)) from None
+
+
+_hypothesis_home = None
+
+
+def keep_hypothesis_files_out_of_the_working_folder():
+    """Give hypothesis a folder of the grader's own, removed when the process ends. Its default
+    is ``.hypothesis/`` in the working folder, which is the student's folder when a notebook is
+    graded (nbgrader would hand it back with the feedback); it writes there even without an
+    example database (a cache of the constants of the grader's modules). A folder named by
+    HYPOTHESIS_STORAGE_DIRECTORY is kept."""
+    global _hypothesis_home
+    if _hypothesis_home is not None or os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY"):
+        return
+    import atexit
+    import shutil
+    import tempfile
+
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    _hypothesis_home = tempfile.mkdtemp(prefix="grader-hypothesis-")
+    atexit.register(shutil.rmtree, _hypothesis_home, True)
+    set_hypothesis_home_dir(_hypothesis_home)
 
 
 _MALFORMED = (KeyError, IndexError, TypeError, AttributeError, ValueError, OverflowError)

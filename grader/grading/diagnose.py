@@ -16,10 +16,12 @@ import numpy as np
 @dataclass
 class Diagnosis:
     """``id`` names the mistake; ``params`` fill its explanation; ``section`` (a book section
-    such as "5.6.3") overrides the one the diagnosis or the check would cite."""
+    such as "5.6.3") overrides the one the diagnosis or the check would cite; ``text``, the
+    catalogue id of the explanation when it is not ``diagnosis.<id>``."""
     id: str
     params: dict = field(default_factory=dict)
     section: str | None = None
+    text: str | None = None
 
 
 def as_diagnosis(value):
@@ -416,15 +418,19 @@ def learning_curve(curve):
     if loss.size < 4:
         return None
     bad = ~np.isfinite(loss)
+    # The explanations name no picture: a learning curve is drawn only where a report is
+    # written with matplotlib, whose own line names the picture.
     if np.any(bad):
         first = int(np.argmax(bad))
-        return Diagnosis("curve_diverged", {"iteration": int(steps[first]) if first < steps.size else first})
+        return Diagnosis("curve_diverged", {"iteration": int(steps[first]) if first < steps.size else first},
+                         text="curve.diverged")
     quarter = max(1, loss.size // 4)
     # medians: single spikes of a mini-batch do not count
     start, end = float(np.median(loss[:quarter])), float(np.median(loss[-quarter:]))
     limit = 1.5 * min(start, loss[0]) + 0.1
     if end > limit:  # ever larger than where it started
-        return Diagnosis("curve_diverged", {"iteration": int(steps[int(np.argmax(loss > limit))])})
+        return Diagnosis("curve_diverged", {"iteration": int(steps[int(np.argmax(loss > limit))])},
+                         text="curve.diverged")
     if end > 0.9 * start:
-        return Diagnosis("curve_flat", {"start": start, "end": end})
+        return Diagnosis("curve_flat", {"start": start, "end": end}, text="curve.rose" if end > start else "curve.flat")
     return None

@@ -141,7 +141,8 @@ def test_grade_group_reports_problems_instead_of_raising(tmp_path, capsys):
     (tmp_path / "only-a-notebook" / "ch04.ipynb").write_text("{}")
     assert grade_group("ch04", "softmax", submission=tmp_path / "only-a-notebook") == 0.0
     out, err = capsys.readouterr()
-    assert "no common/ folder" in out and err == ""
+    assert "found none of the modules this chapter grades (common/functions.py" in out and err == ""
+    assert "student_template" not in out
 
 
 def test_the_kernel_time_limit_covers_every_group():

@@ -116,6 +116,17 @@ def check_points(chapter, word):
     return sum(c.points for c in checks_for(chapter) if c.name.startswith(word))
 
 
+def assert_nothing_of_the_graders(course, chapter, student):
+    """The autograded copy and the feedback hold the student's files and nbgrader's own, nothing
+    the grader wrote (hypothesis' .hypothesis/ was handed back with the feedback)."""
+    submitted = {p.relative_to(course.root / "submitted" / student / chapter).as_posix()
+                 for p in (course.root / "submitted" / student / chapter).rglob("*") if p.is_file()}
+    for stage, own in (("autograded", {"timestamp.txt"}), ("feedback", {f"{chapter}.html", "timestamp.txt"})):
+        folder = course.root / stage / student / chapter
+        found = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+        assert found - submitted - own == set(), (stage, student, sorted(found - submitted - own))
+
+
 def assert_plain_partial_credit(cells):
     """Every autograded cell evaluated to a plain float within [0, points], without stderr."""
     for grade_id, (points, value, stdout, errors) in cells.items():
@@ -138,6 +149,7 @@ def test_nbgrader_reads_the_course_configuration(tmp_path, monkeypatch):
     assert config.Execute.timeout == kernel_timeout() > 30
     names = [p.__name__ for p in config.Autograde.sanitize_preprocessors]
     assert names.index("RemoveStudentCode") == names.index("OverwriteCells") + 1
+    assert names.index("RestoreHiddenTests") == names.index("OverwriteCells") - 1
     assert names.index("EscapeStudentMarkdown") > names.index("OverwriteCells")
     assert [p.__name__ for p in config.GenerateFeedback.preprocessors][0] == "EscapeStudentMarkdown"
 
@@ -281,6 +293,7 @@ def test_a_class_of_ch04_through_nbgrader(tmp_path):
     for student in expected:
         html = (course.root / "feedback" / student / "ch04" / "ch04.html").read_text()
         assert "ch04 Softmax:" in html
+        assert_nothing_of_the_graders(course, "ch04", student)
     assert "did not finish within" in (course.root / "feedback" / "dan" / "ch04" / "ch04.html").read_text()
 
     grades = course.export()
@@ -313,13 +326,20 @@ def test_ch05_through_nbgrader_gives_the_graders_scores_hidden_checks_and_mnist_
     expected = {"fay": 100.0 + hidden_points, "gus": grader_score(gus, "ch05", tmp_path)}
     assert 0 < expected["gus"] < 100
     for student in expected:
-        course.autograde("ch05", student)
+        log = course.autograde("ch05", student)
+        # nbgrader strips the hidden tests from the release after storing the cell's checksum:
+        # without the course's RestoreHiddenTests, every student's hidden cell reads as changed.
+        assert "has changed" not in log, log[-4000:]
     for student in expected:
         graded = course.autograded_cells("ch05", student)
         assert_plain_partial_credit(graded)
         assert set(graded) == {f"ch05-grade-{group.key}" for group, _ in groups("ch05")}
     gus_cells = course.autograded_cells("ch05", "gus")
     assert float(gus_cells["ch05-grade-hidden"][1]) < hidden_points, "the hidden check sees this mistake"
+
+    course.nbgrader("generate_feedback", "ch05")
+    for student in expected:
+        assert_nothing_of_the_graders(course, "ch05", student)
 
     grades = course.export()
     for student, score in expected.items():

@@ -110,3 +110,37 @@ def test_students_are_subfolders_and_zips(tmp_path):
     assert [(name, reason.id) for name, reason in skipped] == [
         (".hidden", "batch.skipped_hidden"), ("notes.txt", "batch.skipped_other")]
     assert find_students(tmp_path) == students
+
+
+def test_counts_agree_and_a_student_not_graded_is_worth_the_chapters_points(tmp_path):
+    class_dir = tmp_path / "class"
+    class_dir.mkdir()
+    shutil.copytree(SOLUTIONS, class_dir / "ada", ignore=shutil.ignore_patterns("__pycache__"))
+    (class_dir / "fay.zip").write_bytes(b"not a zip at all")
+    out = tmp_path / "out"
+    done = subprocess.run(batch_command(class_dir, out), cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "2/2 done: 1 graded, 1 not graded" in done.stderr
+    assert "2 students: 1 graded, 1 not graded" in done.stdout
+    assert "1 of 2 students graded" in (out / "class_report.md").read_text(encoding="utf-8")
+    rows = {row["student"]: row for row in csv.DictReader((out / "grades.csv").open(encoding="utf-8", newline=""))}
+    assert rows["ada"]["max_score"] == rows["fay"]["max_score"] == "100"
+    assert (rows["ada"]["status"], rows["fay"]["status"]) == ("graded", "not graded")
+
+
+def test_a_student_not_graded_gets_the_max_score_of_the_others_hidden_checks_included(tmp_path):
+    """ch05 is worth 103 with its hidden checks: so is a submission that could not be graded."""
+    import json
+
+    from grader.grading.checks import checks_for
+
+    class_dir = tmp_path / "class"
+    class_dir.mkdir()
+    (class_dir / "fay.zip").write_bytes(b"not a zip at all")
+    out = tmp_path / "out"
+    run_batch(class_dir, out, chapters=("ch05",), jobs=1)
+    (results,) = [json.loads(p.read_text(encoding="utf-8")) for p in (out / "students").glob("*/results.json")]
+    worth = sum(c.points for c in checks_for("ch05", include_hidden=True))
+    assert results["status"] == "not graded" and results["max_score"] == worth == 103
+    (row,) = csv.DictReader((out / "grades.csv").open(encoding="utf-8", newline=""))
+    assert row["max_score"] == "103"

@@ -219,3 +219,25 @@ def test_mnist_learning_curves_are_diagnosed(member, chapter, expected, tmp_path
     curve = result.plots["learning_curve"]
     assert len(curve["loss"]) == len(curve["iterations"]) >= 20
     assert len(curve["train_acc"]) == len(curve["test_acc"]) == len(curve["checkpoints"]) >= 4
+
+
+@pytest.mark.parametrize("loss, said, not_said", [
+    ([2.30, 2.30, 2.32, 2.35, 2.38, 2.39, 2.40, 2.40], "rose from 2.3 to 2.4", "hardly fell"),
+    ([2.33, 2.31, 2.30, 2.29, 2.28, 2.27, 2.26, 2.25], "hardly fell (from 2.32 to 2.25)", "rose"),
+    ([2.3, 2.2, np.nan, np.nan, np.nan, np.nan, np.nan, np.nan], "blew up", "hardly fell"),
+])
+def test_a_learning_curve_is_told_as_it_went_and_names_no_picture(loss, said, not_said):
+    """A loss that rose is not said to have 'hardly fallen'; no route but a written report has the
+    learning curve's picture, so the explanation does not send the student to it."""
+    from grader.feedback.messages import render
+    from grader.grading.checking import advice_for
+
+    class Check:
+        book = "5.7.4"
+
+    found = diagnose.learning_curve({"iterations": list(range(len(loss))), "loss": loss})
+    for language in ("en", "ko"):
+        text = render(advice_for(found, Check()), language)
+        assert "learning curve" not in text and "학습 곡선" not in text
+    english = render(advice_for(found, Check()), "en")
+    assert said in english and not_said not in english

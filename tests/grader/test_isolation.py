@@ -157,6 +157,7 @@ def test_a_notebook_instead_of_modules_is_explained(tmp_path):
     done = run_cli("--submission", str(tmp_path / "hw"))
     assert done.returncode == 2
     assert "holds notebooks (ch05.ipynb)" in done.stderr
+    assert "student_template" not in done.stderr, "a route's students may never have seen student_template/"
 
 
 def test_a_worker_that_cannot_start_is_the_graders_fault(tmp_path, monkeypatch):

@@ -39,3 +39,27 @@ def test_a_submission_without_any_graded_file_is_not_graded_and_says_why(tmp_pat
     (tmp_path / "ch05" / "notes.txt").write_text("my answers")
     with pytest.raises(SubmissionNotFound, match="found none of the graded files"):
         locate_submission(tmp_path)
+
+
+def test_a_file_given_as_the_submission_says_which_folder_to_give(tmp_path):
+    notebook = tmp_path / "work" / "ch05.ipynb"
+    notebook.parent.mkdir()
+    notebook.write_text("{}")
+    with pytest.raises(SubmissionNotFound) as caught:
+        locate_submission(notebook)
+    assert "is a file" in str(caught.value) and f"--submission {notebook.parent}" in str(caught.value)
+    assert "does not exist" not in str(caught.value)
+
+
+def test_a_notebook_without_its_modules_is_told_the_notebooks_way(tmp_path, capsys):
+    """nbgrader's students never saw student_template/: they are told of the modules handed out
+    with the notebook."""
+    from grader.frontends.notebook import grade_group
+
+    (tmp_path / "ch05.ipynb").write_text("{}")
+    assert grade_group("ch05", "affine", submission=tmp_path) == 0.0
+    said = capsys.readouterr()
+    assert said.err == ""
+    assert "student_template" not in said.out
+    assert "0 / " in said.out and "common/layers.py" in said.out and "ch05/two_layer_net.py" in said.out
+    assert "common/optimizer.py" not in said.out

@@ -82,7 +82,34 @@ def test_without_matplotlib_the_report_is_written_without_pictures(tmp_path, mon
     results = grade(submission, chapters=("ch05",), select=lambda c: c.name.startswith("SoftmaxWithLoss.backward"))
     assert write_report(results, tmp_path / "report", "ko") == []
     assert sorted(p.name for p in (tmp_path / "report").iterdir()) == ["report.txt"]
-    assert "추정 원인" in " ".join((tmp_path / "report" / "report.txt").read_text(encoding="utf-8").split())
+    text = " ".join((tmp_path / "report" / "report.txt").read_text(encoding="utf-8").split())
+    assert "추정 원인" in text
+    # The report says which pictures are missing and why.
+    assert "그림 1개를 그리지 않았습니다(gradient_error_ch05_softmax_with_loss_backward.png)" in text
+    assert "matplotlib" in text
+    write_report(results, tmp_path / "english", "en")
+    text = (tmp_path / "english" / "report.txt").read_text(encoding="utf-8")
+    assert "1 picture(s) not drawn (gradient_error_ch05_softmax_with_loss_backward.png): matplotlib is not installed" \
+        in text
+
+
+def test_without_matplotlib_grader_check_says_the_pictures_were_not_drawn(tmp_path, monkeypatch, capsys):
+    from grader.frontends import cli
+
+    monkeypatch.setattr(pictures, "available", lambda: False)
+    submission = build(load_member(BUG_ZOO / "ch05_softmax_backward_not_averaged.py"), tmp_path / "s")
+    cli.main(["check", "--submission", str(submission), "--chapter", "ch05", "--public", "--quiet",
+              "--report-dir", str(tmp_path / "report"), "--time-limit", "5"])
+    out = capsys.readouterr().out
+    assert "not drawn" in out and "matplotlib is not installed" in out
+
+
+def test_with_nothing_to_draw_nothing_is_said_of_pictures(tmp_path, monkeypatch):
+    from grader.api import undrawn_pictures
+
+    monkeypatch.setattr(pictures, "available", lambda: False)
+    results = grade(SOLUTIONS, chapters=("ch05",), select=lambda c: c.name.startswith("SoftmaxWithLoss.backward"))
+    assert undrawn_pictures(results) is None
 
 
 def test_grading_never_imports_matplotlib():
