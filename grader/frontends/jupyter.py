@@ -154,7 +154,12 @@ def _chapters(chapter):
     """The chapters to grade as a tuple, or None when ``chapter`` names none of the kit's."""
     if chapter is None:
         return CHAPTERS
-    wanted = (chapter,) if isinstance(chapter, str) else tuple(chapter)
+    if isinstance(chapter, str):
+        wanted = (chapter,)
+    elif isinstance(chapter, (list, tuple)):
+        wanted = tuple(chapter)
+    else:
+        return None
     if not wanted or not all(isinstance(c, str) and c in CHAPTERS for c in wanted):
         return None
     return wanted
