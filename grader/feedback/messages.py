@@ -2756,10 +2756,10 @@ CATALOGUE = {
         "en": "warning: no language {given}: the feedback is in English (lang=\"en\" or lang=\"ko\")",
         "ko": "경고: {given|은/는} 없는 언어입니다. 영어로 보여 줍니다(lang=\"en\" 또는 lang=\"ko\")"},
     "jupyter.no_matplotlib": {
-        "en": "The report has pictures (learning curves, where a gradient is wrong); to see them here, install "
-              "matplotlib (pip install matplotlib) and grade again",
-        "ko": "이 보고서에는 그림(학습 곡선, 기울기가 틀린 위치)이 있습니다. 여기서 보려면 `pip install matplotlib`로 "
-              "설치하고 다시 채점하세요"},
+        "en": "The report has pictures (learning curves, where a gradient is wrong); to see them here, run "
+              "{command} and grade again",
+        "ko": "이 보고서에는 그림(학습 곡선, 기울기가 틀린 위치)이 있습니다. 여기서 보려면 {command|을/를} "
+              "실행하고 다시 채점하세요"},
     "jupyter.messages": {
         "en": "Messages while grading:",
         "ko": "채점 중에 나온 메시지:"},

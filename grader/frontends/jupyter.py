@@ -75,7 +75,7 @@ def _show_pictures(results, language):
     except ImportError:
         return []
     if not pictures.available():
-        print(render(Message("jupyter.no_matplotlib"), language))
+        print(render(Message("jupyter.no_matplotlib", command="pip install matplotlib"), language))
         return []
     with tempfile.TemporaryDirectory(prefix="dlfs-pictures-") as folder:
         names = pictures.save_result_pictures(results, folder, language)
