@@ -4,7 +4,9 @@ The four gzip-compressed IDX files live next to this module (or in the folder
 named by the ``MNIST_DIR`` environment variable).  A missing file is downloaded
 from a public mirror; every file is checked against the SHA-256 of its
 decompressed content before use.  The parsed arrays are cached in
-``mnist_cache.npz`` in the same folder so later loads are fast; the cached arrays are checked
+``mnist_cache.npz`` in the same folder so later loads are fast (where that folder is read-only,
+as in a kit installed for all users, in the user's cache folder: ``$XDG_CACHE_HOME/dlfs-kit``,
+else ``~/.cache/dlfs-kit``); the cached arrays are checked
 against the same checksums (of the content they would be parsed from) on every load, so a
 cache with other data (wrong labels, edited images) is rebuilt, never used.
 
@@ -130,6 +132,20 @@ class MnistFileError(RuntimeError):
         self.path = Path(path)
         self.problem = problem
         super().__init__(f"MNIST file '{self.path.name}' ({self.path}): {problem}. {advice}")
+
+
+def user_cache_directory() -> Path:
+    """Where the parsed arrays are cached when the data files' folder is read-only."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "dlfs-kit"
+
+
+def _cache_directories(directory: Path) -> list[Path]:
+    """Where the cache of ``directory``'s files is: beside them, or, only when that folder is
+    read-only, in the user's cache folder."""
+    if not directory.is_dir() or os.access(directory, os.W_OK):
+        return [directory]
+    return [user_cache_directory()]
 
 
 def default_directory() -> Path:
@@ -514,7 +530,8 @@ def load_raw(
         directory: folder of the .gz files and the cache (default
             :func:`default_directory`).
         mirrors: base URLs for missing files (default :data:`MIRRORS`).
-        use_cache: read and write ``mnist_cache.npz`` in ``directory``.
+        use_cache: read and write ``mnist_cache.npz`` in ``directory`` (or, where that is
+            read-only, in :func:`user_cache_directory`).
         download: fetch missing files; if False a missing file is an error.
 
     Raises:
@@ -523,12 +540,19 @@ def load_raw(
     """
     directory = Path(directory) if directory is not None else default_directory()
     if use_cache:
-        cached = _load_cache(directory)
-        if cached is not None:
-            return cached
+        for place in _cache_directories(directory):
+            cached = _load_cache(place)  # verified against the checksums wherever it lies
+            if cached is not None:
+                return cached
     arrays = _read_all_files(directory, mirrors=mirrors, download=download)
     if use_cache:
-        _save_cache(directory, arrays)
+        for place in _cache_directories(directory):
+            try:
+                place.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                continue
+            if _save_cache(place, arrays):
+                break
     return arrays
 
 

@@ -578,3 +578,18 @@ def test_mutating_load_mnist_results_does_not_leak(parsed):
         t_train[...] = 0
         x_test[...] = 0
         t_test[...] = 0
+
+
+def test_a_read_only_data_folder_caches_in_the_users_cache_folder(tmp_path, monkeypatch):
+    """An installed kit's dataset/ may be read-only: the parsed arrays go to the user's cache."""
+    data = tmp_path / "installed" / "dataset"
+    data.mkdir(parents=True)
+    for part in mnist.PARTS.values():
+        shutil.copyfile(mnist.DATASET_DIR / part.filename, data / part.filename)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    real_access = os.access
+    monkeypatch.setattr(mnist.os, "access", lambda path, mode: False if Path(path) == data else real_access(path, mode))
+    first = mnist.load_raw(data)
+    assert not (data / mnist.CACHE_NAME).exists()
+    assert (tmp_path / "cache" / "dlfs-kit" / mnist.CACHE_NAME).is_file()
+    assert_same_raw(mnist.load_raw(data), first)

@@ -2875,4 +2875,26 @@ CATALOGUE = {
         "ko": "오류: {path}에 노트북은 있지만({names}) 채점할 모듈이 하나도 없습니다. 채점기는 노트북이 아니라 "
               "모듈(common/layers.py, ch05/two_layer_net.py, ...)에 있는 코드를 읽습니다. 모듈을 책의 구성 그대로 "
               "제출하세요"},
+
+    # ============================================================ notebooks (from grader import check)
+    "jupyter.progress": {
+        "en": "{done} checks graded; the last: {chapter} {title}",
+        "ko": "검사 {done}개 채점함. 마지막: {chapter} {title}"},
+    "jupyter.done": {
+        "en": "{count} checks graded in {seconds:.1f} s",
+        "ko": "검사 {count}개를 {seconds:.1f}초 동안 채점했습니다"},
+    "jupyter.unknown_chapter": {
+        "en": "error: no chapter {given}: give one of {chapters}, e.g. check(\"ch05\")",
+        "ko": "오류: {given|이/가} 없는 장입니다. {chapters} 중 하나를 주세요(예: check(\"ch05\"))"},
+    "jupyter.unknown_language": {
+        "en": "warning: no language {given}: the feedback is in English (lang=\"en\" or lang=\"ko\")",
+        "ko": "경고: {given|은/는} 없는 언어입니다. 영어로 보여 줍니다(lang=\"en\" 또는 lang=\"ko\")"},
+    "jupyter.no_matplotlib": {
+        "en": "The report has pictures (learning curves, where a gradient is wrong); to see them here, run "
+              "{command} and grade again",
+        "ko": "이 보고서에는 그림(학습 곡선, 기울기가 틀린 위치)이 있습니다. 여기서 보려면 {command|을/를} "
+              "실행하고 다시 채점하세요"},
+    "jupyter.messages": {
+        "en": "Messages while grading:",
+        "ko": "채점 중에 나온 메시지:"},
 }

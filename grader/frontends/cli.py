@@ -1,10 +1,12 @@
-"""Command line: ``python -m grader check --submission DIR [--chapter chNN ...] [--json F]
+"""Command line: ``python -m grader check [chNN ...] [--submission DIR] [--chapter chNN ...] [--json F]
 [--lang ko|en] [--report-dir DIR]``, and ``python -m grader batch SUBMISSIONS_DIR [--out OUT_DIR]``
 (see grader.frontends.batch).
 
 Feedback is in English or Korean: ``--lang``, else the locale (LC_ALL, LC_MESSAGES or LANG
 starting with ``ko``). ``--report-dir`` writes the report (report.txt) and, when matplotlib is
 installed, its pictures (learning curves of the MNIST checks, maps of gradient errors).
+
+Installed (``pip install .``), the same commands are ``dlfs check ...``, ``dlfs batch ...``.
 
 Exit status: 0 when every check passed, 1 when some failed, 2 when grading could not run.
 """
@@ -65,19 +67,30 @@ class TransientLine:
             self.shown = 0
 
 
+def default_submission():
+    """The kit's student_template/ when running from the kit's folder; the current folder when
+    the kit is installed (``dlfs check`` in the student's work folder)."""
+    template = KIT_ROOT / "student_template"
+    return template if template.is_dir() else Path.cwd()
+
+
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] and argv[0] in DELEGATED:
         import importlib
 
         return importlib.import_module(DELEGATED[argv[0]][0]).main(argv[1:])
-    parser = argparse.ArgumentParser(prog="python -m grader", description="Grade submissions.")
+    prog = "dlfs" if Path(sys.argv[0]).name == "dlfs" else "python -m grader"
+    parser = argparse.ArgumentParser(prog=prog, description="Grade submissions.")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="grade one submission folder")
     for name, (_, help_text) in DELEGATED.items():
         sub.add_parser(name, help=help_text)
-    check.add_argument("--submission", default=str(KIT_ROOT / "student_template"),
-                       help="the submission folder (default: student_template/)")
+    check.add_argument("--submission", default=str(default_submission()),
+                       help="the submission folder (default: the kit's student_template/ or, when the kit "
+                            "is installed, the current folder)")
+    check.add_argument("chapters", nargs="*", metavar="CHAPTER", help=f"chapters to grade ({', '.join(CHAPTERS)}; "
+                       "the same as --chapter)")
     check.add_argument("--chapter", action="append", choices=CHAPTERS,
                        help="grade only this chapter (repeatable; default: all)")
     check.add_argument("--json", metavar="PATH", help="also write Gradescope's results.json here")
@@ -98,6 +111,10 @@ def main(argv=None):
                        help="grade files and names that are the book's written differently (ReLU for Relu, "
                             "common/function.py) under the book's names, and list them")
     args = parser.parse_args(argv)
+    unknown = [c for c in args.chapters if c not in CHAPTERS]
+    if unknown:
+        parser.error(f"no chapter {', '.join(unknown)} (chapters: {', '.join(CHAPTERS)})")
+    args.chapter = (args.chapter or []) + [c for c in args.chapters if c not in (args.chapter or [])]
     language = resolve_language(args.lang)
     set_language(language)
     select = None

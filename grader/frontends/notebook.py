@@ -483,7 +483,7 @@ from pathlib import Path
 
 HERE = Path.cwd().resolve()
 KIT = os.environ.get("DLFS_KIT") or next(
-    (str(p) for p in HERE.parents if (p / "grader" / "notebook.py").is_file()), None)
+    (str(p) for p in HERE.parents if (p / "grader" / "api.py").is_file()), None)
 if KIT is None:
     raise RuntimeError("cannot find the grading kit: set DLFS_KIT to the folder that holds grader/ and dataset/")
 sys.path[:] = [KIT] + [p for p in sys.path if Path(p or ".").resolve() != HERE]

@@ -2,7 +2,11 @@
 
 The kit is what students get: ``student_template/`` (their work), the grader without its hidden
 checks and without the instructors' tools, ``dataset/`` (MNIST, without the parsed cache), a
-noxfile and a README for students (docs/student-kit/README.md), and GitHub Classroom's autograding configuration. It is
+noxfile and a README for students (docs/student-kit/README.md), a starter notebook per chapter
+for Colab and Jupyter (``notebooks/chNN.ipynb``, grader.frontends.starter_notebooks; ``--kit-url``
+is the course's repository they fetch the kit from), a ``pyproject.toml`` that makes the kit
+pip-installable (the grader, its ``dlfs`` command and MNIST), and GitHub Classroom's
+autograding configuration. It is
 written as a folder and as a zip of that folder (``build/dlfs-kit/`` and ``build/dlfs-kit.zip``);
 the zip is byte-identical for identical inputs.
 """
@@ -13,12 +17,15 @@ import sys
 import zipfile
 from pathlib import Path
 
+from grader.frontends.starter_notebooks import PLACEHOLDER_URL, starter_files
+
 KIT_ROOT = Path(__file__).resolve().parents[2]
 NAME = "dlfs-kit"
 
 # Never shipped to students: hidden checks, and tools that need the reference or serve instructors.
 INSTRUCTOR_ONLY = ("grader/grading/checks/hidden/", "grader/grading/probes/hidden.py", "grader/frontends/release.py",
-                   "grader/frontends/gradescope.py", "grader/frontends/make_template.py")
+                   "grader/frontends/gradescope.py", "grader/frontends/make_template.py",
+                   "grader/frontends/starter_notebooks.py")
 
 
 def _grade_requirements():
@@ -40,7 +47,7 @@ def _shipped(relative):
     return not any(relative == entry or relative.startswith(entry) for entry in INSTRUCTOR_ONLY)
 
 
-def release_files(root=KIT_ROOT):
+def release_files(root=KIT_ROOT, kit_url=PLACEHOLDER_URL):
     """{path in the kit: source path or text} for everything the kit holds."""
     root = Path(root)
     files = {}
@@ -57,19 +64,20 @@ def release_files(root=KIT_ROOT):
     files[".github/workflows/classroom.yml"] = root / ".github" / "classroom" / "classroom.yml"
     requirements = _grade_requirements()
     files["pyproject.toml"] = PYPROJECT.format(requirements=", ".join(f'"{r}"' for r in requirements))
+    files.update(starter_files(kit_url))
     files["noxfile.py"] = NOXFILE
     files["README.md"] = root / "docs" / "student-kit" / "README.md"
     files[".gitignore"] = "__pycache__/\n*.pyc\n.nox/\n.hypothesis/\n"
     return files
 
 
-def build_release(out_dir=KIT_ROOT / "build", name=NAME):
+def build_release(out_dir=KIT_ROOT / "build", name=NAME, kit_url=PLACEHOLDER_URL):
     """Write ``out_dir/name/`` and ``out_dir/name.zip``; returns both paths."""
     out_dir = Path(out_dir)
     folder = out_dir / name
     if folder.exists():
         shutil.rmtree(folder)
-    files = release_files()
+    files = release_files(kit_url=kit_url)
     for relative, content in sorted(files.items()):
         target = folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -92,8 +100,11 @@ def build_release(out_dir=KIT_ROOT / "build", name=NAME):
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m grader release", description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(KIT_ROOT / "build"), help="output folder (default: build/)")
+    parser.add_argument("--kit-url", default=PLACEHOLDER_URL,
+                        help="the course's repository of the kit, which the starter notebooks fetch in Colab "
+                             f"(default: {PLACEHOLDER_URL}, for students to replace)")
     args = parser.parse_args(argv)
-    folder, archive = build_release(args.out)
+    folder, archive = build_release(args.out, kit_url=args.kit_url)
     count = sum(1 for p in folder.rglob("*") if p.is_file())
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
     print(f"student kit: {folder} ({count} files, {size / 1e6:.1f} MB) and {archive} "
@@ -108,6 +119,20 @@ version = "1.0.0"
 description = "Exercises for 'Deep Learning from Scratch', chapters 4 to 7: your work and its grader."
 requires-python = ">=3.10"
 dependencies = [{requirements}]
+
+[project.scripts]
+dlfs = "grader.frontends.cli:main"
+
+[build-system]
+requires = ["setuptools>=61"]
+build-backend = "setuptools.build_meta"
+
+# pip install . installs the grader and MNIST; your work stays in student_template/.
+[tool.setuptools.packages.find]
+include = ["grader", "grader.*", "dataset"]
+
+[tool.setuptools.package-data]
+dataset = ["*.gz"]
 
 [dependency-groups]
 grade = [{requirements}]

@@ -193,3 +193,22 @@ def test_files_that_were_not_released_are_set_aside(tmp_path):
     aside = course / "set_aside" / "ann" / "ch04"
     assert (aside / "ipykernel_launcher.py").read_text() == "ann's"
     assert (aside / "common" / "link.py").is_symlink()
+
+
+def test_the_setup_cell_finds_the_kit_above_the_notebook_without_dlfs_kit(tmp_path):
+    """An instructor who keeps the course inside the kit's folder sets nothing: the locked setup
+    cell finds the kit by walking up from the notebook's folder."""
+    import os
+    import subprocess
+    import sys
+
+    from grader.api import KIT_ROOT
+    from grader.frontends.notebook import SETUP_SOURCE
+
+    folder = COURSE_ROOT / "source" / "ch05"
+    env = {k: v for k, v in os.environ.items() if k not in ("DLFS_KIT", "PYTHONPATH")}
+    probe = SETUP_SOURCE + "\nprint(KIT)\nprint(callable(grade_group))\n"
+    done = subprocess.run([sys.executable, "-I", "-c", probe], cwd=folder, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [str(KIT_ROOT), "True"]

@@ -6,7 +6,8 @@ Layers, lowest first (a module may import its own layer and the ones below it):
 - ``grader.grading`` and ``grader.isolation``: checks and the worker that runs their probes;
 - ``grader.feedback.{report,pictures}``: rendering results;
 - ``grader.api``: the library API;
-- ``grader.frontends``: command line, batch, Gradescope, nbgrader course, nox, release.
+- ``grader.frontends``: command line, batch, Gradescope, nbgrader course, notebooks, nox, release;
+  and the package's own ``grader/__init__.py``, whose ``check`` is the notebook front end's.
 """
 import ast
 from pathlib import Path
@@ -43,7 +44,7 @@ GRAPH = {name: imports_of(path) - {name} for name, path in MODULES.items()}
 
 
 def layer(name):
-    if name.startswith("grader.frontends") or name == "grader.__main__":
+    if name.startswith("grader.frontends") or name in ("grader.__main__", "grader"):
         return 4
     if name == "grader.api":
         return 3
