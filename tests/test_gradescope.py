@@ -76,7 +76,7 @@ def test_the_reference_one_folder_deep_gets_every_point(autograder, tmp_path):
     assert len(data["tests"]) == len(checks_for("ch04")) + len(checks_for("ch05"))
     hidden = [t for t in data["tests"] if t["visibility"] == "after_published"]
     assert len(hidden) == sum(1 for c in checks_for("ch05") if c.hidden) > 0
-    assert "further check(s)" in data["output"] and "TOTAL:" in stdout
+    assert "1 further check worth 3 points" in data["output"] and "TOTAL:" in stdout  # one: singular
 
 
 def test_files_uploaded_one_by_one_get_the_graders_partial_score(autograder, tmp_path):
@@ -97,6 +97,15 @@ def test_the_template_gets_nothing(autograder, tmp_path):
     data, _ = run_autograder(autograder, tmp_path / "autograder", layout(ROOT / "student_template"))
     assert data["score"] == 0 and data["max_score"] == total_points()
     assert all("not started yet" in t["output"] or "not implemented" in t["output"] for t in data["tests"])
+
+
+def test_an_autograder_built_for_japanese_speaks_japanese(tmp_path):
+    japanese = build_autograder(tmp_path / "build" / "autograder.zip", ("ch04",), language="ja")
+    data, _ = run_autograder(japanese, tmp_path / "autograder", layout(ROOT / "student_template"))
+    assert data["score"] == 0
+    assert all("まだ手が付けられていません" in t["output"] for t in data["tests"])
+    assert data["tests"][0]["name"].endswith("step_function、sigmoid、relu、identity_function が正しい値を返す")
+    assert "ch04: 0 / 100 点" in data["output"]
 
 
 def test_a_submission_without_modules_is_reported_not_crashed(autograder, tmp_path):
@@ -154,7 +163,7 @@ def test_placing_files_never_follows_a_link(tmp_path):
         if path.is_file():
             text = path.read_text(encoding="utf-8", errors="replace")
             assert text not in (secret, ) and "root:" not in text
-    assert notes and "common/layers.py" in notes[0] and "common_link" in notes[0]
+    assert notes and "common/layers.py" in str(notes[0]) and "common_link" in str(notes[0])
 
 
 @pytest.mark.parametrize("make", ["deep", "surrogate", "cp949", "grader_fault", "fifo"])

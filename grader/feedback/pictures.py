@@ -4,8 +4,9 @@ check, where in a weight matrix a gradient goes wrong, and the scores of a class
 matplotlib is optional. Grading never imports it: checks only keep plain data
 (``Result.plots``, ``Case.plot``); pictures are drawn when a report is written
 (``grader check --report-dir``, ``grader batch``) and matplotlib can be imported. Labels
-follow the report's language; Korean labels need a font with Hangul (NanumGothic, Noto Sans
-CJK, ...), without one the pictures are labelled in English.
+follow the report's language; a language written in other letters than Latin needs a font
+with them (its ``fonts`` in grader.feedback.languages: NanumGothic for Korean, Noto Sans CJK
+JP or IPAexGothic for Japanese, ...); without one the pictures are labelled in English.
 
 Files are PNG, written atomically and byte-identical for identical data (no timestamps).
 """
@@ -15,12 +16,10 @@ from pathlib import Path
 
 import numpy as np
 
+from grader.feedback.languages import SOURCE, TABLE
 from grader.feedback.messages import Message as M
 from grader.feedback.messages import check_title, current_language, render
 from grader.files import atomic_write
-
-HANGUL_FONTS = ("NanumGothic", "NanumBarunGothic", "Noto Sans CJK KR", "Noto Sans KR", "Noto Sans CJK JP",
-                "Malgun Gothic", "AppleGothic", "Apple SD Gothic Neo", "UnDotum", "Baekmuk Gulim")
 
 
 def available():
@@ -41,26 +40,29 @@ def _pyplot():
     return plt
 
 
-def hangul_font():
-    """The name of an installed font with Hangul, or None."""
+def font_for(language):
+    """The name of an installed font with the letters of ``language``, or None."""
     from matplotlib import font_manager
 
     installed = {font.name for font in font_manager.fontManager.ttflist}
-    return next((name for name in HANGUL_FONTS if name in installed), None)
+    return next((name for name in TABLE[language].fonts if name in installed), None)
 
 
 def label_language(language=None):
-    """The language of the labels: ``language``, but English where no font has Hangul."""
+    """The language of the labels: ``language``, but English where it needs a font with its
+    letters and none is installed."""
     language = language or current_language()
-    return "ko" if language == "ko" and hangul_font() else "en"
+    if not TABLE[language].fonts or font_for(language):
+        return language
+    return SOURCE
 
 
 def _setup(language):
     """(language of the labels, matplotlib settings) for ``language``."""
     language = label_language(language)
     settings = {"font.size": 9, "axes.titlesize": 10}
-    if language == "ko":
-        settings["font.family"] = [hangul_font(), "DejaVu Sans"]
+    if TABLE[language].fonts:
+        settings["font.family"] = [font_for(language), "DejaVu Sans"]
         settings["axes.unicode_minus"] = False
     return language, settings
 

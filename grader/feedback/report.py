@@ -1,8 +1,9 @@
 """Reports of a grading run: a table for the terminal and Gradescope's results.json, in the
-language of the moment (grader.feedback.messages; English unless --lang or the locale says Korean).
+language of the moment (grader.feedback.messages; English unless --lang or the locale chooses
+another language).
 
 In results.json every test keeps the check's English name as its identifier ("ch05: <name>");
-in Korean the Korean display name follows it ("ch05: <English name> / <한국어 이름>"). Each test
+in another language the translated name follows it ("ch05: <English name> / <한국어 이름>"). Each test
 also carries ``extra_data``: the check's English name and the ids of the diagnosed mistakes
 (grader.grading.diagnose), which the class report of ``grader batch`` counts.
 """
@@ -57,7 +58,14 @@ def pad(text, width):
 OPENING, CLOSING = "([{", ")]}"
 OPERATOR = re.compile(r"(?:[-+*/%@<>=!&|^]|\*\*|//|[-+*/%@<>=!]=|->)")
 CODE_MARK = re.compile(r"[0-9_.,()\[\]{}=*+\-/'\"<>@:%]")
-HANGUL_START = re.compile(r"^[(\[{]?[\uac00-\ud7a3]")
+# Letters of prose in scripts without capitals: Hangul, kana, kanji and their punctuation.
+WIDE_LETTER = "\uac00-\ud7a3\u3000-\u30ff\u4e00-\u9fff\uff01-\uff60"
+HANGUL_START = re.compile(rf"^[(\[{{]?[{WIDE_LETTER}]")
+# Japanese is written without spaces: a line may break after any kana or kanji, but not before
+# closing brackets and punctuation or a small kana.
+JAPANESE_BREAK = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff\u3001\u3002\u300d\u300f\uff09])"
+                            r"(?=[^)\]},.:;!?\u3001\u3002\u300d\u300f\uff09\uff0c\u30fc\u3041\u3043\u3045\u3047\u3049"
+                            r"\u3063\u3083\u3085\u3087\u30c3\u30e3\u30e5\u30e7\u30a1\u30a3\u30a5\u30a7\u30a9])")
 SHORT_WORDS = {"a", "an", "or", "of", "to", "on", "at", "by", "as", "be", "it", "no", "so", "we", "he"}
 
 
@@ -75,7 +83,7 @@ def _brackets(word, stack):
     for i, c in enumerate(word):
         if c in OPENING:
             near = word[i - 1:i] + word[i + 1:i + 2]
-            stack.append(not re.search("[\uac00-\ud7a3]", near))
+            stack.append(not re.search(f"[{WIDE_LETTER}]", near))
         elif c in CLOSING and stack:
             stack.pop()
 
@@ -83,7 +91,7 @@ def _brackets(word, stack):
 def _glues_inside(word):
     """A word that may join an expression inside brackets: no Hangul, or Hangul only after the
     bracket that closes it (``6)이어야``)."""
-    hangul = re.search("[\uac00-\ud7a3]", word)
+    hangul = re.search(f"[{WIDE_LETTER}]", word)
     return not hangul or any(c in CLOSING for c in word[:hangul.start()])
 
 
@@ -110,12 +118,14 @@ def wrap(text, width, initial_indent="", subsequent_indent=""):
     next one, and one longer than a whole line stands on a line of its own."""
     lines, line, prefix = [], "", initial_indent
     for unit in units(text):
-        candidate = f"{line} {unit}" if line else unit
-        if line and display_width(prefix + candidate) > width:
-            lines.append(prefix + line)
-            prefix, line = subsequent_indent, unit
-        else:
-            line = candidate
+        for index, piece in enumerate(JAPANESE_BREAK.split(unit)):
+            glue = " " if index == 0 else ""
+            candidate = f"{line}{glue}{piece}" if line else piece
+            if line and display_width(prefix + candidate) > width:
+                lines.append(prefix + line)
+                prefix, line = subsequent_indent, piece
+            else:
+                line = candidate
     lines.append(prefix + line)
     return lines
 
@@ -130,7 +140,7 @@ def status_width(language=None):
 
 
 def title(check, language=None):
-    """The check's name for a reader: English, or the Korean display name."""
+    """The check's name for a reader, in ``language``."""
     return check_title(check, language)
 
 
@@ -210,12 +220,12 @@ def by_cause(results, width=100, language=None):
 
 
 def test_name(check, language=None):
-    """'ch05: <English name>', with the Korean display name after it in Korean."""
+    """'ch05: <English name>', with the translated name after it in another language."""
     language = language or current_language()
     name = check.name
-    korean = check_title(check, "ko")
-    if language == "ko" and korean != check.name:
-        name = f"{check.name} / {korean}"
+    translated = check_title(check, language)
+    if translated != check.name:
+        name = f"{check.name} / {translated}"
     return f"{check.chapter}: {name}"
 
 

@@ -15,8 +15,8 @@ curves, maps of gradient errors); for the class ``grades.csv`` (per-chapter and 
 every cell quoted and safe for spreadsheets) and, from the command line, ``class_report.md``
 with ``class_report/scores_chNN.png``: the scores per chapter and the most frequent diagnosed
 mistakes (what to re-teach). Names and texts from students are shown only through
-grader.feedback.sanitise. Feedback is in English or Korean (``--lang``, else the locale). Every file
-is written atomically. A student whose key (a hash of the submission's content, of the
+grader.feedback.sanitise. Feedback is in any language the grader speaks (``--lang``, else the
+locale). Every file is written atomically. A student whose key (a hash of the submission's content, of the
 grader's own code and of the language) is unchanged since the last run is not graded again,
 so a killed batch resumes where it stopped, and a re-run on unchanged input writes
 byte-identical files.
@@ -132,9 +132,11 @@ def flag_names(students):
 
 
 def grader_version():
-    """Hash of the grader's own code: new checks or fixes invalidate old results."""
+    """Hash of the grader's own code and catalogue: new checks, fixes or translations invalidate
+    old results."""
     digest = hashlib.sha256()
-    for path in sorted((KIT_ROOT / "grader").rglob("*.py")):
+    grader = KIT_ROOT / "grader"
+    for path in sorted([*grader.rglob("*.py"), *(grader / "feedback" / "locale").glob("*.po*")]):
         digest.update(path.relative_to(KIT_ROOT).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -1,10 +1,11 @@
 """Command line: ``python -m grader check [chNN ...] [--submission DIR] [--chapter chNN ...] [--json F]
-[--lang ko|en] [--report-dir DIR]``, and ``python -m grader batch SUBMISSIONS_DIR [--out OUT_DIR]``
+[--lang en|ko|ja] [--report-dir DIR]``, and ``python -m grader batch SUBMISSIONS_DIR [--out OUT_DIR]``
 (see grader.frontends.batch).
 
-Feedback is in English or Korean: ``--lang``, else the locale (LC_ALL, LC_MESSAGES or LANG
-starting with ``ko``). ``--report-dir`` writes the report (report.txt) and, when matplotlib is
-installed, its pictures (learning curves of the MNIST checks, maps of gradient errors).
+Feedback is in any language of grader.feedback.languages that has a PO file: ``--lang``, else
+the locale (LC_ALL, LC_MESSAGES or LANG starting with ``ko``, ``ja``, ...). ``--report-dir``
+writes the report (report.txt) and, when matplotlib is installed, its pictures (learning
+curves of the MNIST checks, maps of gradient errors).
 
 Installed (``pip install .``), the same commands are ``dlfs check ...``, ``dlfs batch ...``.
 
@@ -104,7 +105,7 @@ def main(argv=None):
     check.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
                        help="lower every check's own time limit per call to this")
     check.add_argument("--lang", choices=LANGUAGES, default=None,
-                       help="language of the feedback (default: the locale's, ko for a ko_* locale, else en)")
+                       help="language of the feedback (default: the locale's, e.g. ko for a ko_* locale; else en)")
     check.add_argument("--report-dir", metavar="DIR", default=None,
                        help="also write report.txt and its pictures (PNG, if matplotlib is installed) here")
     check.add_argument("--lenient-names", action="store_true",

@@ -28,7 +28,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from grader.feedback.messages import Message, render
+from grader.feedback.messages import LANGUAGES, Message, render
 from grader.files import atomic_write
 from grader.grading.contract import CHAPTERS, MODULE_CHAPTER
 
@@ -73,7 +73,7 @@ exec "$PYTHON" -m grader gradescope run --root "$ROOT"{chapter_args}
 
 # ---------------------------------------------------------------- the autograder zip
 
-def autograder_files(chapters=CHAPTERS, root=KIT_ROOT):
+def autograder_files(chapters=CHAPTERS, root=KIT_ROOT, language=None):
     """{path in the zip: (source path or text, executable)}."""
     from grader.frontends.release import _grade_requirements
 
@@ -83,6 +83,8 @@ def autograder_files(chapters=CHAPTERS, root=KIT_ROOT):
         relative = path.relative_to(root).as_posix()
         if "__pycache__" not in relative and relative not in LEFT_OUT:
             files[relative] = (path, False)
+    for path in sorted((root / "grader" / "feedback" / "locale").glob("*.po*")):  # the catalogue
+        files[path.relative_to(root).as_posix()] = (path, False)
     for name in ("__init__.py", "mnist.py"):
         files[f"dataset/{name}"] = (root / "dataset" / name, False)
     for path in sorted((root / "dataset").glob("*.gz")):
@@ -90,6 +92,8 @@ def autograder_files(chapters=CHAPTERS, root=KIT_ROOT):
     requirements = " ".join(shlex.quote(r) for r in _grade_requirements())  # markers hold quotes
     chapter_args = "".join(f" --chapter {c}" for c in chapters)
     files[CHAPTER_POINTS] = (json.dumps(chapter_points(chapters), indent=1, sort_keys=True) + "\n", False)
+    if language:
+        chapter_args += f" --lang {shlex.quote(language)}"
     files["setup.sh"] = (SETUP_SH.format(requirements=requirements), True)
     files["run_autograder"] = (RUN_AUTOGRADER.format(chapter_args=chapter_args), True)
     return files
@@ -102,13 +106,13 @@ def chapter_points(chapters):
     return {chapter: round(sum(c.points for c in checks_for(chapter, include_hidden=True)), 2) for chapter in chapters}
 
 
-def build_autograder(out=KIT_ROOT / "build" / "autograder.zip", chapters=CHAPTERS):
+def build_autograder(out=KIT_ROOT / "build" / "autograder.zip", chapters=CHAPTERS, language=None):
     """Write the zip to upload to Gradescope (byte-identical for identical inputs)."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".part")
     with zipfile.ZipFile(tmp, "w") as zf:
-        for relative, (content, executable) in sorted(autograder_files(chapters).items()):
+        for relative, (content, executable) in sorted(autograder_files(chapters, language=language).items()):
             data = content.read_bytes() if isinstance(content, Path) else content.encode()
             info = zipfile.ZipInfo(relative, date_time=(1980, 1, 1, 0, 0, 0))
             info.external_attr = (0o755 if executable else 0o644) << 16
@@ -145,8 +149,9 @@ def copy_upload(submission, target, limits=UPLOAD_LIMITS):
             shutil.copyfileobj(source, copy, 1 << 20)
     if not special:
         return []
-    return [f"Not copied (links and special files are not graded): "
-            f"{', '.join(visible(os.fsdecode(p)) for p in special[:5])}" + (" ..." if len(special) > 5 else "")]
+
+    names = ", ".join(visible(os.fsdecode(p)) for p in special[:5]) + (" ..." if len(special) > 5 else "")
+    return [Message("gradescope.not_copied", names=names)]
 
 
 def arrange(submission, scratch, chapters=CHAPTERS):
@@ -185,18 +190,19 @@ def arrange(submission, scratch, chapters=CHAPTERS):
 def results_json(results, elapsed, notes=()):
     """Gradescope's results.json for ``results``: score, max_score, execution_time, an output
     for the whole submission, and one test per check (hidden checks, and then the total,
-    after publication)."""
+    after publication). In the language of the moment (grader.feedback.messages)."""
     from grader.feedback import report
+    from grader.feedback.messages import render
 
     data = report.gradescope(results)
-    lines = list(notes)
+    lines = [render(note) for note in notes]
     for chapter, rows in report.by_chapter(results).items():
         earned, possible = report.totals([r for r in rows if not r.check.hidden])
-        lines.append(f"{chapter}: {earned:g} / {possible:g} points")
+        lines.append(render(Message("gradescope.chapter_points", chapter=chapter, earned=earned, possible=possible)))
         hidden = [r for r in rows if r.check.hidden]
         if hidden:
-            lines.append(f"{chapter}: {len(hidden)} further check(s) worth "
-                         f"{sum(r.check.points for r in hidden):g} points, shown when grades are published")
+            lines.append(render(Message("gradescope.hidden_pending", chapter=chapter, count=len(hidden),
+                                        points=sum(r.check.points for r in hidden))))
     data.update({"execution_time": round(elapsed), "output": "\n".join(lines), "stdout_visibility": "hidden"})
     if any(r.check.hidden for r in results):
         # The total counts the hidden checks: it is shown, like them, only once grades are
@@ -221,7 +227,8 @@ def possible_points(chapters, root=KIT_ROOT):
 
 
 def failed_json(message, chapters, elapsed):
-    data = {"score": 0, "execution_time": round(elapsed), "output": message, "stdout_visibility": "hidden",
+    """results.json for an upload that could not be graded: ``message`` (a Message) says why."""
+    data = {"score": 0, "execution_time": round(elapsed), "output": render(message), "stdout_visibility": "hidden",
             "tests": []}
     possible = possible_points(chapters)
     if possible is not None:
@@ -236,23 +243,27 @@ def missing_modules(needed=NEEDED):
     return [name for name in needed if importlib.util.find_spec(name) is None]
 
 
-def run(root, chapters=CHAPTERS, allow_weak=False):
+def run(root, chapters=CHAPTERS, allow_weak=False, language=None):
     """Grade ROOT/submission and write ROOT/results/results.json; returns the data written.
     Whatever happens (an upload too large or too deep, undecodable names, a fault of the
     grader), a results.json that says what happened is written. Grading is for credit: it is
     refused, with a results.json that says why, when the machine cannot confine the
-    submission's code by the kernel, unless ``allow_weak``."""
+    submission's code by the kernel, unless ``allow_weak``. Feedback is in ``language`` (default:
+    the locale's)."""
+    from grader.feedback.messages import resolve_language, set_language
+
+    set_language(resolve_language(language))
     started = time.monotonic()
     results_dir = Path(root) / "results"
     missing = missing_modules()
     try:
         if missing:
             message = Message("gradescope.missing_modules", python=sys.executable, modules=", ".join(missing))
-            data = failed_json(render(message, "en"), chapters, time.monotonic() - started)
+            data = failed_json(message, chapters, time.monotonic() - started)
         else:
             data = _grade_upload(Path(root), chapters, started, allow_weak)
     except Exception as exc:  # noqa: BLE001  (a fault of the grader: still a results.json that says so)
-        data = failed_json(f"The autograder failed ({type(exc).__name__}: {exc}); please tell your instructor.",
+        data = failed_json(Message("gradescope.failed", kind=type(exc).__name__, detail=str(exc)),
                            chapters, time.monotonic() - started)
     results_dir.mkdir(parents=True, exist_ok=True)
     atomic_write(results_dir / "results.json", results_text(data))
@@ -279,7 +290,6 @@ def results_text(data):
 def _grade_upload(root, chapters, started, allow_weak=False):
     from grader.api import grade
     from grader.feedback import report
-    from grader.feedback.messages import Message, render
     from grader.feedback.sanitise import visible
     from grader.files import TooLarge
     from grader.grading.errors import WorkerStartError
@@ -289,24 +299,24 @@ def _grade_upload(root, chapters, started, allow_weak=False):
         try:
             folder, placed, notes = arrange(root / "submission", scratch, chapters)
         except ValueError as exc:
-            return failed_json(f"Not graded: {exc}", chapters, time.monotonic() - started)
+            return failed_json(Message("gradescope.not_graded", detail=exc), chapters, time.monotonic() - started)
         except TooLarge as exc:
             found = Message("batch.too_large", found=exc.found, limit=Message(
                 "batch.limits", depth=UPLOAD_LIMITS["depth"], count=UPLOAD_LIMITS["files"],
                 size=UPLOAD_LIMITS["bytes"] // 1024**2))
-            return failed_json(render(found, "en"), chapters, time.monotonic() - started)
+            return failed_json(found, chapters, time.monotonic() - started)
         except OSError as exc:
-            return failed_json(f"Not graded: the upload could not be read ({visible(str(exc))})", chapters,
+            return failed_json(Message("gradescope.unreadable", detail=visible(str(exc))), chapters,
                                time.monotonic() - started)
         if placed:
-            notes = ["Your files were put in the book's layout: " + "; ".join(placed), *notes]
+            notes = [Message("gradescope.placed", placed="; ".join(placed)), *notes]
         try:
             results = grade(folder, chapters, include_hidden=True, for_credit=True, allow_weak=allow_weak,
                             progress=lambda r: print(f"  {r.status:<7} {r.check.chapter} {r.check.name}", flush=True))
         except isolation.IsolationError as exc:
-            return failed_json(f"Not graded: {exc}", chapters, time.monotonic() - started)
+            return failed_json(Message("gradescope.not_graded", detail=exc), chapters, time.monotonic() - started)
         except (OSError, WorkerStartError) as exc:
-            return failed_json(f"The autograder could not run ({visible(str(exc))}); please tell your instructor.",
+            return failed_json(Message("gradescope.could_not_run", detail=visible(str(exc))),
                                chapters, time.monotonic() - started)
         print(report.table(results, isolation=isolation.level()))
         data = results_json(results, time.monotonic() - started, notes)
@@ -362,20 +372,24 @@ def main(argv=None):
     build.add_argument("--out", default=str(KIT_ROOT / "build" / "autograder.zip"))
     build.add_argument("--chapter", action="append", choices=CHAPTERS, required=True,
                        help="the chapter the assignment grades (repeatable; the assignment is worth their points)")
+    build.add_argument("--lang", choices=LANGUAGES, default=None,
+                       help="language of the students' feedback (default: the locale of Gradescope's machine)")
     grade_one = sub.add_parser("run", help="grade ROOT/submission into ROOT/results/results.json")
     grade_one.add_argument("--root", default=os.environ.get("DLFS_AUTOGRADER_ROOT", "/autograder"))
     grade_one.add_argument("--chapter", action="append", choices=CHAPTERS, help="grade only this chapter (repeatable)")
     grade_one.add_argument("--allow-weak-isolation", action="store_true",
                            help="grade even where the kernel cannot confine the submission's code (docs/isolation.md)")
+    grade_one.add_argument("--lang", choices=LANGUAGES, default=None,
+                           help="language of the feedback (default: the locale's)")
     args = parser.parse_args(argv)
     chapters = tuple(args.chapter) if args.chapter else CHAPTERS
     if args.command == "build":
-        out = build_autograder(args.out, chapters)
+        out = build_autograder(args.out, chapters, args.lang)
         points = possible_points(chapters)
         print(f"Gradescope autograder for {', '.join(chapters)}, worth {points:g} points (set the assignment's "
               f"points to that): {out} ({out.stat().st_size / 1e6:.1f} MB)")
         return 0
-    data = run(args.root, chapters, allow_weak=args.allow_weak_isolation)
+    data = run(args.root, chapters, allow_weak=args.allow_weak_isolation, language=args.lang)
     print(f"score {data['score']:g} / {data.get('max_score', '?')}; results in "
           f"{Path(args.root) / 'results' / 'results.json'}")
     return 0

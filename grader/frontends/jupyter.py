@@ -22,7 +22,7 @@ import warnings
 from pathlib import Path
 
 from grader.api import SubmissionNotFound, grade, locate_submission
-from grader.feedback.messages import Message, render, resolve_language, using
+from grader.feedback.messages import DEFAULT_LANGUAGE, LANGUAGES, Message, render, resolve_language, using
 from grader.feedback.sanitise import visible
 from grader.grading.contract import CHAPTERS
 
@@ -88,16 +88,17 @@ def check(chapter=None, submission=None, lang=None, hidden=False, pictures=True)
     """Grade ``chapter`` (``"ch05"``; a list of chapters; None for all) of ``submission`` (a
     folder; default: the current folder) and show the report in the notebook.
 
-    lang: ``"en"`` or ``"ko"``; default the locale's (LANG starting with ``ko``).
+    lang: a code of grader.feedback.languages (``"en"``, ``"ko"``, ``"ja"``); default the locale's.
     hidden: also run the hidden checks (an instructor's kit has them; a student's has none).
     pictures: show the learning curves and maps of gradient errors when matplotlib is installed.
     Returns None: the report is what the cell shows.
     """
-    language = resolve_language(lang) if lang in (None, "en", "ko") else "en"
+    language = resolve_language(lang) if lang in (None, *LANGUAGES) else DEFAULT_LANGUAGE
     out = sys.stdout
     with using(language):
-        if lang not in (None, "en", "ko"):
-            print(render(Message("jupyter.unknown_language", given=visible(repr(lang)))))
+        if lang not in (None, *LANGUAGES):
+            print(render(Message("jupyter.unknown_language", given=visible(repr(lang)),
+                                 languages=", ".join(map(repr, LANGUAGES)))))
         chapters = _chapters(chapter)
         if chapters is None:
             print(render(Message("jupyter.unknown_chapter", given=visible(repr(chapter)),

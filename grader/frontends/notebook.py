@@ -178,19 +178,22 @@ def grade_group(chapter, key, submission=None):
     Nothing is written to standard error (nbgrader gives 0 to a cell that writes there) and
     nothing is raised: a problem of the submission or of the kit is reported in the feedback.
     """
+    from grader.feedback.messages import Message, render, resolve_language, using
+
     captured = io.StringIO()
     started = time.monotonic()
-    with warnings.catch_warnings(), contextlib.redirect_stderr(captured):
+    with warnings.catch_warnings(), contextlib.redirect_stderr(captured), using(resolve_language()):
         warnings.simplefilter("ignore")
         try:
             earned, text = _grade_group(chapter, key, submission)
         except Exception as exc:  # noqa: BLE001  (a cell must end with a number, whatever happened)
-            earned, text = 0.0, f"The grader could not run: {type(exc).__name__}: {exc}"
-    elapsed = time.monotonic() - started
-    print(text + f"\n({elapsed:.1f} s)")
-    noise = captured.getvalue().strip()
-    if noise:
-        print("Messages while grading:\n" + textwrap.indent(visible(noise[-2000:], keep_newlines=True), "  "))
+            earned, text = 0.0, render(Message("notebook.could_not_run", kind=type(exc).__name__, detail=str(exc)))
+        elapsed = time.monotonic() - started
+        print(text + "\n" + render(Message("notebook.seconds", seconds=elapsed)))
+        noise = captured.getvalue().strip()
+        if noise:
+            print(render(Message("notebook.noise")) + "\n"
+                  + textwrap.indent(visible(noise[-2000:], keep_newlines=True), "  "))
     sys.stdout.flush()
     return earned
 
@@ -205,20 +208,21 @@ def _autograding():
 
 def _grade_group(chapter, key, submission):
     from grader.api import SubmissionNotFound, grade, locate_submission
+    from grader.feedback.messages import Message, render
 
     group, checks = find_group(chapter, key)
     if not checks:
-        return 0.0, f"{chapter} {group.title}: none in this copy of the grader; they run when your instructor grades."
+        return 0.0, render(Message("notebook.none_here", chapter=chapter, title=group_title(chapter, group)))
     points = group_points(checks)
     try:
         folder = locate_submission(submission if submission is not None else Path.cwd())
     except SubmissionNotFound:
         # Said the notebook's way: its students were handed the modules with the notebook.
-        from grader.feedback.messages import Message, render
-
+        heading = Message("notebook.heading", chapter=chapter, title=group_title(chapter, group), earned=0,
+                          points=points)
         graded = ", ".join(sorted(path for path, owner in MODULE_CHAPTER.items() if owner == chapter))
-        return 0.0, f"{chapter} {group.title}: 0 / {points:g} points\n" + render(Message("notebook.no_modules",
-                                                                                        modules=graded))
+        return 0.0, render(Message("notebook.not_found", heading=heading,
+                                   problem=Message("notebook.no_modules", modules=graded)))
     wanted = {id(c) for c in checks}
     deadline = time.monotonic() + group_budget(checks)
     skipped = []
@@ -242,17 +246,40 @@ def _grade_group(chapter, key, submission):
 def feedback(chapter, group, points, earned, results, skipped=()):
     """The text a student reads under the cell: one line per check, the reason for lost points
     (wrapped like the terminal report: code expressions whole)."""
-    from grader.feedback.report import wrap
+    from grader.feedback.messages import Message, check_title, render
+    from grader.feedback.report import display_width, pad, status_text, wrap
 
-    lines = [f"{chapter} {group.title}: {earned:g} / {points:g} points"]
+    width = max(display_width(status_text(s)) for s in ("passed", "partial", "failed", "error", "skipped"))
+    lines = [render(Message("notebook.heading", chapter=chapter, title=group_title(chapter, group), earned=earned,
+                            points=points))]
     for r in results:
-        lines.append(f"  {r.status:<7} {r.score:>5g}/{r.check.points:<3g} {r.check.name}")
+        lines.append(f"  {pad(status_text(r.status), width)} {r.score:>5g}/{r.check.points:<3g} {check_title(r.check)}")
         if r.reason:
             lines.extend(wrap(r.reason, 96, initial_indent="      -> ", subsequent_indent="         "))
     for check in skipped:
-        lines.append(f"  {'skipped':<7} {0:>5g}/{check.points:<3g} {check.name}")
-        lines.append("      -> not started: this group's time budget was used up by the checks before it")
+        lines.append(f"  {pad(status_text('skipped'), width)} {0:>5g}/{check.points:<3g} {check_title(check)}")
+        lines.append("      -> " + render(Message("notebook.out_of_budget")))
     return "\n".join(lines)
+
+
+def group_title(chapter, group, language=None):
+    """A group's title in ``language``: the English title of GROUPS, or its translation (the
+    catalogue entry notebook.group.<chapter>.<key>, made from that very title)."""
+    from grader.feedback.messages import CATALOGUE, SOURCE, render
+    from grader.feedback.messages import Message as M
+
+    key = group_id(chapter, group)
+    entry = CATALOGUE.get(key)
+    if entry is None or entry[SOURCE] != group.title:
+        return group.title
+    return render(M(key), language)
+
+
+def group_id(chapter, group):
+    """The catalogue id of a group's title."""
+    if getattr(group, "hidden", False):
+        return "notebook.group.hidden"
+    return f"notebook.group.{chapter}.{getattr(group, 'key', '')}"
 
 
 # ---------------------------------------------------------------- nbgrader: the course

@@ -173,8 +173,7 @@ class Result:
             return ""
         line = failed[0].describe(language)
         if len(failed) > 1:
-            more = "report.more_one" if len(failed) == 2 else "report.more_many"
-            line += render(M(more, count=len(failed) - 1), language)
+            line += render(M("report.more", count=len(failed) - 1), language)
         return line
 
     @property

@@ -50,7 +50,8 @@ def probe_modules():
 WORKER_FILES = ("__init__.py",
                 "isolation/__init__.py", "isolation/worker.py", "isolation/wire.py", "isolation/submission.py",
                 "isolation/sandbox.py", "isolation/confine.py",
-                "feedback/__init__.py", "feedback/messages.py", "feedback/particles.py",
+                "feedback/__init__.py", "feedback/messages.py", "feedback/particles.py", "feedback/po.py",
+                "feedback/languages.py", "feedback/locale",
                 "grading/__init__.py", "grading/contract.py", "grading/standins.py", "grading/oracles.py",
                 "grading/probes")
 

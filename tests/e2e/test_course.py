@@ -124,6 +124,16 @@ def test_grade_group_returns_a_plain_float_and_writes_nothing_to_stderr(capsys):
     assert err == "" and "not started yet" in out
 
 
+def test_grade_group_speaks_the_language_of_the_kernels_locale(capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    assert grade_group("ch04", "softmax", submission=SOLUTIONS) == 28.0
+    out, err = capsys.readouterr()
+    assert err == "" and "ch04 ソフトマックス関数: 28 / 28 点" in out and "合格" in out and "passed" not in out
+    assert "softmax の各行は和が 1 になる確率である" in out
+
+
 def test_grade_group_gives_the_graders_partial_credit(tmp_path, capsys):
     submission = build(load_member(BUG_ZOO / "ch04_softmax_whole_batch.py"), tmp_path / "s")
     group, checks = find_group("ch04", "softmax")

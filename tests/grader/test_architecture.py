@@ -1,7 +1,7 @@
 """The grader's folders are its layers: what may import what, and no import cycles.
 
 Layers, lowest first (a module may import its own layer and the ones below it):
-- ``grader.files``, ``grader.feedback.{particles,sanitise,messages}``: shared by everything,
+- ``grader.files``, ``grader.feedback.{particles,sanitise,messages,po,languages}``: shared by everything,
   the worker included;
 - ``grader.grading`` and ``grader.isolation``: checks and the worker that runs their probes;
 - ``grader.feedback.{report,pictures}``: rendering results;

@@ -13,7 +13,7 @@ def test_a_failed_hidden_check_has_korean_name_and_case_labels(tmp_path):
     (result,) = grade(build(member, tmp_path / "s"), chapters=(chapter,), select=lambda c: c.name == name)
     assert result.check.hidden and result.score < result.check.points
     korean_name = check_title(result.check, "ko")
-    assert korean_name != result.check.name and not english_words(korean_name)
+    assert korean_name != result.check.name and not english_words(korean_name, "ko")
     with using("ko"):
         table = report.table([result], width=200, language="ko")
         (test,) = report.gradescope([result], language="ko")["tests"]
@@ -22,5 +22,5 @@ def test_a_failed_hidden_check_has_korean_name_and_case_labels(tmp_path):
     labels = [render(case.label, "ko") for case in result.cases]
     assert len(labels) >= 4
     for label in labels:
-        assert not english_words(label), label
+        assert not english_words(label, "ko"), label
         assert f"] {label}" in test["output"]

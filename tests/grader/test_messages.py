@@ -1,24 +1,36 @@
-"""The message catalogue: every sentence in English and Korean with the same placeholders, no
-prose written outside it, the language chosen by --lang or the locale."""
+"""The message catalogue: PO files that translators' tools read, every sentence in every
+language with the same placeholders, no stale or missing translation, plurals through the
+format, check names written once, no prose written outside the catalogue, the language chosen
+by --lang or the locale."""
 import ast
 import json
 import os
 import re
+import shutil
+import subprocess
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from grader.feedback import messages
+from grader.feedback import messages, po
+from grader.feedback.languages import SOURCE, TABLE
 from grader.feedback.messages import (
     CATALOGUE,
     LANGUAGES,
+    LOCALE,
+    PLURAL_PARAMETERS,
     Message,
     fields,
     pack,
     render,
     resolve_language,
+    templates,
+    translation_status,
     unpack,
     using,
 )
+from grader.frontends import extract_titles
 from grader.grading import diagnose
 from grader.grading.checks import all_checks
 from tests.grader.mutants import BUG_ZOO, ROOT, build, load_member, run_check
@@ -28,6 +40,8 @@ CHECKS = GRADER / "grading" / "checks"
 CHAPTER_MODULES = sorted(CHECKS.glob("ch0*.py")) + sorted((CHECKS / "hidden").glob("ch0*.py"))
 OWN_MODULES = sorted(path for path in GRADER.rglob("*.py") if path.name != "messages.py")
 HANGUL = re.compile("[\uac00-\ud7a3]")
+TRANSLATED = [code for code in LANGUAGES if code != SOURCE]
+PO_FILES = sorted(LOCALE.glob("*.po*"))
 
 
 def sample(template):
@@ -35,35 +49,186 @@ def sample(template):
     return {name: 0.5 for name in fields(template)}
 
 
+# ---------------------------------------------------------------- the files
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="gettext's msgfmt is not installed")
+@pytest.mark.parametrize("path", PO_FILES, ids=lambda p: p.name)
+def test_gettext_reads_every_po_file(path):
+    done = subprocess.run(["msgfmt", "--check", "--output-file", os.devnull, str(path)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "warning" not in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("path", PO_FILES, ids=lambda p: p.name)
+def test_the_po_files_are_written_as_they_are_read(path):
+    """Our reader and writer agree with the files: a tool's rewrite would show as a diff."""
+    assert po.format_catalogue(po.read(path)) == path.read_text(encoding="utf-8")
+
+
+PO_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x0b\x0c\x1c\x1d\x1e"
+                                                                                     "\x85\u2028\u2029"), max_size=150)
+
+
+@given(st.lists(st.tuples(st.text("abc.", min_size=1, max_size=6), PO_TEXT, PO_TEXT, st.booleans()),
+                max_size=6, unique_by=lambda e: e[0]))
+def test_any_text_survives_writing_and_reading(rows):
+    entries = [po.Entry(context, source or "x", (source or "x") + "s" if plural else None,
+                        [text, text + "!"] if plural else [text]) for context, source, text, plural in rows]
+    catalogue = po.Catalogue({"Content-Type": "text/plain; charset=UTF-8"}, entries, "a comment")
+    assert po.parse(po.format_catalogue(catalogue)) == catalogue
+
+
+def test_a_broken_po_file_is_refused_with_its_line():
+    with pytest.raises(po.PoError, match=":3"):
+        po.parse('msgctxt "a"\nmsgid "x"\nmsgstr "bad \\q escape"\n', "broken.po")
+    with pytest.raises(po.PoError, match="twice"):
+        po.parse('msgctxt "a"\nmsgid "x"\nmsgstr "y"\n\nmsgctxt "a"\nmsgid "x"\nmsgstr "y"\n')
+
+
+# ---------------------------------------------------------------- languages are data
+
+def test_the_languages_are_the_po_files_present_and_the_table():
+    assert LANGUAGES == (SOURCE, *sorted(p.stem for p in LOCALE.glob("*.po")))
+    assert set(LANGUAGES) <= set(TABLE) and {"en", "ko", "ja"} <= set(LANGUAGES)
+
+
+def test_a_po_file_without_a_line_in_the_table_is_refused(tmp_path):
+    for path in PO_FILES:
+        shutil.copy(path, tmp_path / path.name)
+    assert messages._spoken(tmp_path) == LANGUAGES
+    shutil.copy(LOCALE / "ja.po", tmp_path / "xx.po")
+    with pytest.raises(LookupError, match="xx"):
+        messages._spoken(tmp_path)
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_translated_language_has_its_glossary(language):
+    assert (GRADER / "feedback" / f"glossary_{language}.txt").is_file()
+
+
+def test_no_language_is_named_in_the_code():
+    """A language is data: its code appears only in the table (and in docstrings and comments)."""
+    named = []
+    for path in OWN_MODULES:
+        if path.name == "languages.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and node.value in set(TABLE) - {SOURCE}:
+                named.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value!r}")
+    assert not named, named
+
+
+# ---------------------------------------------------------------- every language, up to date
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_no_translation_is_missing_or_stale(language):
+    status = translation_status()[language]
+    assert not status["missing"], f"{language}: no translation of {status['missing']}"
+    assert not status["stale"], f"{language}: the English changed since these were translated: {status['stale']}"
+    assert not status["unknown"], f"{language}: translations of ids the template lacks: {status['unknown']}"
+
+
+def test_a_changed_english_text_makes_its_translations_stale(tmp_path):
+    """Each translation keeps the English it translates (its msgid): once the template's English
+    changes, the translation is named stale and no longer shown (the new English is)."""
+    for path in PO_FILES:
+        shutil.copy(path, tmp_path / path.name)
+    template = po.read(tmp_path / "messages.pot")
+    entry = next(e for e in template.entries if e.context == "cmp.not_finite")
+    entry.source = "{what} holds {bad}"
+    (tmp_path / "messages.pot").write_text(po.format_catalogue(template), encoding="utf-8")
+    status = translation_status(tmp_path)
+    assert all(status[code]["stale"] == ["cmp.not_finite"] for code in TRANSLATED), status
+    catalogue, _, _ = messages.load(tmp_path)
+    assert catalogue["cmp.not_finite"] == {SOURCE: "{what} holds {bad}"}
+
+
+def test_an_untranslated_or_fuzzy_entry_is_missing_and_shown_in_english(tmp_path):
+    for path in PO_FILES:
+        shutil.copy(path, tmp_path / path.name)
+    japanese = po.read(tmp_path / "ja.po")
+    entries = japanese.by_context()
+    entries["what.loss"].forms = [""]
+    entries["what.gradient"].flags.add("fuzzy")
+    (tmp_path / "ja.po").write_text(po.format_catalogue(japanese), encoding="utf-8")
+    assert translation_status(tmp_path)["ja"]["missing"] == ["what.loss", "what.gradient"]
+    catalogue, _, _ = messages.load(tmp_path)
+    assert "ja" not in catalogue["what.loss"] and "ja" not in catalogue["what.gradient"]
+    assert catalogue["what.predicted_labels"]["ja"] == CATALOGUE["what.predicted_labels"]["ja"]
+
+
 @pytest.mark.parametrize("message_id", sorted(CATALOGUE))
-def test_every_message_has_both_languages_with_the_same_placeholders(message_id):
+def test_every_message_has_every_language_with_the_same_placeholders(message_id):
     entry = CATALOGUE[message_id]
     assert set(entry) == set(LANGUAGES), f"{message_id}: languages {sorted(entry)}"
+    english = fields(templates(entry[SOURCE])[0])
     for language in LANGUAGES:
-        assert isinstance(entry[language], str) and entry[language].strip(), f"{message_id}: empty {language}"
-    assert fields(entry["en"]) == fields(entry["ko"]), f"{message_id}: placeholders differ"
-    for language in LANGUAGES:
-        messages.format_template(entry[language], sample(entry[language]))  # valid format specs
+        for template in templates(entry[language]):
+            assert isinstance(template, str) and template.strip(), f"{message_id}: empty {language}"
+            assert fields(template) == english, f"{message_id}: placeholders differ in {language}"
+            messages.format_template(template, sample(template))  # valid format specs
 
 
-def test_korean_is_korean_and_english_is_not():
-    """Korean texts that are not pure code or formulas use Hangul; English ones never do."""
+@pytest.mark.parametrize("language", [code for code in LANGUAGES if TABLE[code].letters])
+def test_each_translation_is_written_in_its_letters_and_english_in_none(language):
+    """Texts that are not pure code or formulas use the language's letters; English never does."""
+    letters = re.compile(f"[{TABLE[language].letters}]")
     for message_id, entry in CATALOGUE.items():
-        assert not HANGUL.search(entry["en"]), message_id
-    written = [i for i, e in CATALOGUE.items() if re.search(r"[a-z]{3,} [a-z]{3,} [a-z]{3,}", e["en"])
-               and not e["en"].startswith(("the grader does not allow",))]
-    missing = [i for i in written if not HANGUL.search(CATALOGUE[i]["ko"]) and i != "raw"]
-    assert not missing, f"prose left in English in Korean: {missing}"
+        assert not any(letters.search(t) for t in templates(entry[SOURCE])), message_id
+    written = [i for i, e in CATALOGUE.items() if re.search(r"[a-z]{3,} [a-z]{3,} [a-z]{3,}", templates(e[SOURCE])[0])
+               and not templates(e[SOURCE])[0].startswith(("the grader does not allow",))]
+    missing = [i for i in written if not letters.search(templates(CATALOGUE[i][language])[0]) and i != "raw"]
+    assert not missing, f"prose left in English in {language}: {missing}"
 
 
-def test_the_book_terms_are_those_of_the_korean_edition():
-    korean = " ".join(e["ko"] for e in CATALOGUE.values())
-    terms = ("기울기", "순전파", "역전파", "오차역전파법", "소프트맥스", "교차 엔트로피 오차", "배치 정규화",
-             "드롭아웃", "합성곱 계층", "풀링 계층", "가중치 감소", "학습률", "손실 함수", "수치 미분")
+BOOK_TERMS = {
+    "ko": (("기울기", "순전파", "역전파", "오차역전파법", "소프트맥스", "교차 엔트로피 오차", "배치 정규화",
+            "드롭아웃", "합성곱 계층", "풀링 계층", "가중치 감소", "학습률", "손실 함수", "수치 미분"),
+           ("그래디언트", "그라디언트", "역전달", "컨볼루션", "크로스 엔트로피")),
+    "ja": (("勾配", "順伝播", "逆伝播", "誤差逆伝播法", "ミニバッチ", "バッチ正規化", "活性化関数", "損失関数",
+            "畳み込み層", "プーリング層", "重み", "バイアス", "学習率", "数値微分", "交差エントロピー誤差",
+            "ソフトマックス関数", "荷重減衰", "ハイパーパラメータ", "エポック"),
+           ("グラディエント", "逆伝搬", "順伝搬", "コンボリューション", "クロスエントロピー", "ウェイト")),
+}
+
+
+@pytest.mark.parametrize("language", sorted(BOOK_TERMS))
+def test_the_book_terms_are_those_of_its_edition(language):
+    terms, wrong = BOOK_TERMS[language]
+    text = " ".join(t for e in CATALOGUE.values() for t in templates(e[language]))
     for term in terms:
-        assert term in korean, term
-    for wrong in ("그래디언트", "그라디언트", "역전달", "컨볼루션", "크로스 엔트로피"):
-        assert wrong not in korean, wrong
+        assert term in text, term
+    for word in wrong:
+        assert word not in text, word
+
+
+# ---------------------------------------------------------------- plurals
+
+def test_plurals_follow_the_plural_forms_of_each_language():
+    assert render(Message("report.more", count=1), "en") == " (+1 more failing case)"
+    assert render(Message("report.more", count=3), "en") == " (+3 more failing cases)"
+    for language in TRANSLATED:
+        one, three = (render(Message("report.more", count=n), language) for n in (1, 3))
+        assert "1" in one and "3" in three and one.replace("1", "3") == three
+    assert "1 check," in render(Message("cli.grader_fault", count=1, check="c", detail="d"), "en")
+    assert "2 checks," in render(Message("cli.grader_fault", count=2, check="c", detail="d"), "en")
+
+
+@pytest.mark.parametrize("message_id", sorted(i for i, e in CATALOGUE.items() if isinstance(e[SOURCE], tuple)))
+def test_every_plural_names_a_placeholder_that_counts(message_id):
+    assert PLURAL_PARAMETERS.get(message_id) in fields(CATALOGUE[message_id][SOURCE][0]), message_id
+    for language in LANGUAGES:
+        count, _ = po.Catalogue(po.read(LOCALE / "messages.pot").header if language == SOURCE else
+                                po.read(LOCALE / f"{language}.po").header, []).plural_forms()
+        assert len(CATALOGUE[message_id][language]) == count, (message_id, language)
+
+
+def test_no_plural_is_written_by_hand():
+    hand = [i for i, e in CATALOGUE.items() if re.search(r"\w\(s\)", templates(e[SOURCE])[0])
+            and re.search(r"\{(count|n)\b", templates(e[SOURCE])[0])]
+    assert not hand, f"write these with msgid_plural: {hand}"
+    assert not [i for i in CATALOGUE if i.endswith(("_one", "_many"))]
 
 
 def test_a_message_renders_in_the_language_of_the_moment_and_nests():
@@ -75,6 +240,7 @@ def test_a_message_renders_in_the_language_of_the_moment_and_nests():
     with using("ko"):
         assert str(outer) == "손실에 nan 원소가 있습니다"
     assert render(outer, "ko") == "손실에 nan 원소가 있습니다"
+    assert render(outer, "ja") == "損失に nan が含まれています"
 
 
 def test_unknown_ids_fail_at_once():
@@ -100,19 +266,41 @@ def test_messages_cross_the_workers_pipe_intact():
     ({"LANG": "ko_KR.UTF-8", "LC_MESSAGES": "en_GB.UTF-8"}, None, "en"),
     ({"LANG": "ko_KR.UTF-8"}, "en", "en"),
     ({}, "ko", "ko"),
+    ({"LANG": "ja_JP.UTF-8"}, None, "ja"),
+    ({"LANG": "ko_KR.UTF-8", "LC_ALL": "ja_JP.UTF-8"}, None, "ja"),
+    ({"LANG": "ja_JP.UTF-8"}, "ko", "ko"),
+    ({}, "ja", "ja"),
 ])
 def test_the_language_comes_from_the_option_else_the_locale(environ, choice, expected):
     assert resolve_language(choice, environ) == expected
 
 
-def test_every_check_has_a_korean_display_name_and_keeps_its_english_name():
+def test_check_names_are_written_once_and_extracted_into_the_template():
+    """The template's check entries are the names given to @check, nothing else
+    (python -m grader.frontends.extract_titles writes them)."""
+    template = po.read(LOCALE / "messages.pot")
+    assert extract_titles.updated(template, extract_titles.extracted()) == template, \
+        "run python -m grader.frontends.extract_titles"
+
+
+def test_extracting_titles_follows_a_renamed_check():
+    template = po.read(LOCALE / "messages.pot")
+    titles = extract_titles.extracted()
+    key = sorted(titles)[0]
+    renamed = extract_titles.updated(template, {**titles, key: "a new name"})
+    assert renamed.by_context()[key].source == "a new name"
+    assert [e.context for e in renamed.entries] == [e.context for e in template.entries]
+    dropped = extract_titles.updated(template, {k: v for k, v in titles.items() if k != key})
+    assert key not in dropped.by_context()
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_check_has_a_translated_name_and_keeps_its_english_name(language):
     """Hidden checks included: their names reach students once the grades are published."""
+    letters = re.compile(f"[{TABLE[language].letters}]")
     for check in all_checks():
-        entry = CATALOGUE.get(f"check.{check.chapter}.{check.function.__name__}")
-        assert entry is not None, f"no display names for {check.chapter}: {check.name}"
-        assert entry["en"] == check.name, f"the English display name must be the check's name: {check.name}"
-        assert HANGUL.search(messages.check_title(check, "ko")), check.name
-        assert messages.check_title(check, "en") == check.name
+        assert letters.search(messages.check_title(check, language)), check.name
+        assert messages.check_title(check, SOURCE) == check.name
 
 
 def test_every_diagnosis_and_book_section_is_in_the_catalogue():
@@ -213,6 +401,23 @@ def test_the_template_is_told_in_korean_with_lang_ko(tmp_path):
     assert first["extra_data"]["check"] == "step_function, sigmoid, relu and identity_function give the right values"
     assert set(first["extra_data"]["diagnoses"]) == {"not_started"}
     assert HANGUL.search(first["output"])
+
+
+@pytest.mark.parametrize("how", ["option", "locale"])
+def test_the_template_is_told_in_japanese_with_lang_ja_or_a_japanese_locale(tmp_path, how):
+    results = tmp_path / "results.json"
+    chosen = ("--lang", "ja") if how == "option" else ()
+    env = {"LANG": "ja_JP.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""} if how == "locale" else {"LANG": "C.UTF-8"}
+    done = run_cli("--submission", str(ROOT / "student_template"), "--chapter", "ch04", *chosen,
+                   "--json", str(results), env=env)
+    assert done.returncode == 1, done.stderr
+    assert "総合計: 0 / 100" in done.stdout
+    assert "まだ手が付けられていません: common/functions.py を開いて" in done.stdout
+    assert "不合格" in done.stdout and "failed" not in done.stdout and not HANGUL.search(done.stdout)
+    first = json.loads(results.read_text(encoding="utf-8"))["tests"][0]
+    assert first["name"] == ("ch04: step_function, sigmoid, relu and identity_function give the right values / "
+                             "step_function、sigmoid、relu、identity_function が正しい値を返す")
+    assert first["extra_data"]["check"] == "step_function, sigmoid, relu and identity_function give the right values"
 
 
 def test_a_korean_locale_chooses_korean_and_lang_en_overrides_it(tmp_path):

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from grader.feedback.messages import CATALOGUE, WITH_PARTICLE, format_template, using
+from grader.feedback.languages import TABLE
+from grader.feedback.messages import CATALOGUE, LANGUAGES, WITH_PARTICLE, format_template, templates, using
 from grader.feedback.particles import choose
 
 VOWEL, CONSONANT, RIEUL = "vowel", "consonant", "rieul"
@@ -67,11 +68,24 @@ FIXED_PARTICLE = re.compile(r"\{[^{}|]*\}[\]\)'\"]*(?:으로|[이가을를은는
 BOTH_FORMS = re.compile(r"[이을은과]\([가를는와]\)|\(으\)로")
 
 
+def korean(message_id):
+    """The Korean text of a message, every form of a plural one a line."""
+    return "\n".join(templates(CATALOGUE[message_id]["ko"]))
+
+
 @pytest.mark.parametrize("message_id", sorted(CATALOGUE))
 def test_no_fixed_particle_follows_a_placeholder(message_id):
-    korean = CATALOGUE[message_id]["ko"]
-    assert not FIXED_PARTICLE.search(korean), f"{message_id}: {FIXED_PARTICLE.search(korean).group()}"
-    assert not BOTH_FORMS.search(korean), f"{message_id}: write {{value|이/가}}, not 이(가)"
+    korean_text = korean(message_id)
+    assert not FIXED_PARTICLE.search(korean_text), f"{message_id}: {FIXED_PARTICLE.search(korean_text).group()}"
+    assert not BOTH_FORMS.search(korean_text), f"{message_id}: write {{value|이/가}}, not 이(가)"
+
+
+@pytest.mark.parametrize("language", [code for code in LANGUAGES if not TABLE[code].particles])
+def test_only_a_language_with_particles_writes_them(language):
+    """{key|이/가} is Korean grammar: a language without particles writes plain text."""
+    written = [i for i, e in CATALOGUE.items() if language in e
+               and any(WITH_PARTICLE.search(t) for t in templates(e[language]))]
+    assert not written, written
 
 
 NUMBER_SPEC = re.compile(r"[eEfFgGd%n]$")
@@ -96,7 +110,7 @@ def samples(spec):
     return chosen
 
 
-WITH_HELPER = sorted(i for i, e in CATALOGUE.items() if WITH_PARTICLE.search(e["ko"]))
+WITH_HELPER = sorted(i for i in CATALOGUE if WITH_PARTICLE.search(korean(i)))
 
 
 def test_the_catalogue_uses_the_helper():
@@ -107,7 +121,7 @@ def test_the_catalogue_uses_the_helper():
 def test_every_korean_message_chooses_its_particles_for_every_kind_of_value(message_id):
     """Each placeholder in turn takes values ending in a vowel, a consonant, ㄹ, a digit, a
     closing quote or bracket; the particle after it (or after the quote that closes it) fits."""
-    template = CATALOGUE[message_id]["ko"]
+    template = korean(message_id)
     specs = placeholders(template)
     neutral = {name: (1 if NUMBER_SPEC.search(spec) else "x") for name, spec in specs.items()}
     for match in WITH_PARTICLE.finditer(template):

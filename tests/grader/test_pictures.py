@@ -11,7 +11,8 @@ import pytest
 from grader.api import grade, write_report
 from grader.feedback import pictures
 from grader.feedback import report as report_module
-from grader.feedback.messages import Message
+from grader.feedback.languages import TABLE
+from grader.feedback.messages import LANGUAGES, Message
 from grader.frontends.batch import class_summary, find_students, run_batch, write_class_report
 from tests.grader.mutants import BUG_ZOO, ROOT, SOLUTIONS, build, load_member
 
@@ -32,7 +33,7 @@ def curve(loss=None):
 
 
 @needs_matplotlib
-@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_a_learning_curve_is_drawn_also_when_the_loss_diverges(tmp_path, language):
     title = Message("pictures.check_title", chapter="ch05", name="TwoLayerNet")
     assert_png(pictures.learning_curve(curve(), tmp_path / "good.png", title, language))
@@ -56,11 +57,16 @@ def test_pictures_of_the_same_data_are_the_same_bytes(tmp_path):
 
 
 @needs_matplotlib
-def test_korean_labels_need_a_font_with_hangul(monkeypatch):
-    monkeypatch.setattr(pictures, "hangul_font", lambda: None)
-    assert pictures.label_language("ko") == "en"
-    monkeypatch.setattr(pictures, "hangul_font", lambda: "NanumGothic")
-    assert pictures.label_language("ko") == "ko"
+@pytest.mark.parametrize("language", [code for code in LANGUAGES if TABLE[code].fonts])
+def test_labels_in_other_letters_need_a_font_with_them(monkeypatch, language):
+    from matplotlib import font_manager
+
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", [])
+    assert pictures.label_language(language) == "en"
+    font = font_manager.FontEntry(name=TABLE[language].fonts[-1])
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", [font])
+    assert pictures.font_for(language) == TABLE[language].fonts[-1]
+    assert pictures.label_language(language) == language
     assert pictures.label_language("en") == "en"
 
 
@@ -89,7 +95,7 @@ def test_without_matplotlib_the_report_is_written_without_pictures(tmp_path, mon
     assert "matplotlib" in text
     write_report(results, tmp_path / "english", "en")
     text = (tmp_path / "english" / "report.txt").read_text(encoding="utf-8")
-    assert "1 picture(s) not drawn (gradient_error_ch05_softmax_with_loss_backward.png): matplotlib is not installed" \
+    assert "1 picture not drawn (gradient_error_ch05_softmax_with_loss_backward.png): matplotlib is not installed" \
         in text
 
 
@@ -172,6 +178,12 @@ def test_the_class_report_counts_the_most_frequent_mistakes(tmp_path):
                                             "ko")
     assert korean_name != "ch04: cross_entropy_error with one-hot targets is averaged over the batch"
     assert f"{korean_name} (2)" in report
+    report = write_class_report(find_students(class_dir), out, ("ch04",), "ja").read_text(encoding="utf-8")
+    assert "# クラスのレポート" in report and "| 1/N が抜けている (平均ではなく和) | `factor_n` | 2 |" in report
+    japanese_name = report_module.named_title("ch04: cross_entropy_error with one-hot targets is averaged over the "
+                                              "batch", "ja")
+    assert japanese_name == "ch04: one-hot 表現の教師データでの cross_entropy_error がバッチで平均される"
+    assert f"{japanese_name} (2)" in report and "cross_entropy_error with one-hot" not in report
 
 
 @needs_matplotlib
