@@ -593,3 +593,22 @@ def test_a_read_only_data_folder_caches_in_the_users_cache_folder(tmp_path, monk
     assert not (data / mnist.CACHE_NAME).exists()
     assert (tmp_path / "cache" / "dlfs-kit" / mnist.CACHE_NAME).is_file()
     assert_same_raw(mnist.load_raw(data), first)
+
+
+def test_the_workers_file_for_an_unwritable_folder_is_removed_when_the_grader_ends(tmp_path):
+    """Where the MNIST folder cannot be written, the worker's file goes to a folder of the
+    grader's own, and nothing of it is left behind once the grader's process ends."""
+    script = (
+        "import numpy as np\n"
+        "from grader.isolation import worker_dataset\n"
+        "def load(**kwargs):\n"
+        "    return (np.zeros((2, 784), np.uint8), np.zeros(2, np.uint8)), (np.zeros((1, 784), np.uint8), None)\n"
+        f"path = worker_dataset.prepare({str(tmp_path / 'missing')!r}, load)\n"
+        "assert np.load(path)['x_test'].shape == (1, 784)\n"
+        "print(path)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    path = Path(done.stdout.strip())
+    assert path.name == "mnist_worker.npz" and not (tmp_path / "missing").exists()
+    assert not path.parent.exists()

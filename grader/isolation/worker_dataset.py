@@ -6,7 +6,9 @@ loader; the worker's copy of the kit has this module as ``dataset/mnist.py``, so
 ``from dataset.mnist import load_mnist`` reads that file, and only that file is in the worker's
 sandbox.
 """
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -31,7 +33,8 @@ def find(directory):
 def prepare(directory, load_mnist):
     """Write the worker's file beside the MNIST files of ``directory``, or, where that folder is
     read-only, in a new folder of this process's own (a shared temporary path could be planted
-    by anyone); returns its path, or None. ``load_mnist``: the kit's loader (verified data)."""
+    by anyone), removed when the process ends; returns its path, or None. ``load_mnist``: the
+    kit's loader (verified data)."""
     found = find(directory)
     if found:
         return found
@@ -39,13 +42,18 @@ def prepare(directory, load_mnist):
         try:
             if folder is None:
                 folder = Path(tempfile.mkdtemp(prefix="dlfs-mnist-worker-"))
+                atexit.register(shutil.rmtree, folder, ignore_errors=True)
                 os.chmod(folder, 0o755)  # a worker of another user id reads it
             (x_train, t_train), (x_test, _) = load_mnist(normalize=False, flatten=True, one_hot_label=False)
             fd, temporary = tempfile.mkstemp(dir=folder, suffix=".npz")
-            with os.fdopen(fd, "wb") as out:
-                np.savez(out, x_train=x_train, t_train=t_train, x_test=x_test)
-            os.chmod(temporary, 0o644)
-            os.replace(temporary, folder / FILE_NAME)
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    np.savez(out, x_train=x_train, t_train=t_train, x_test=x_test)
+                os.chmod(temporary, 0o644)
+                os.replace(temporary, folder / FILE_NAME)
+            except OSError:
+                Path(temporary).unlink(missing_ok=True)  # a full disk leaves no half-written file
+                raise
             _prepared[str(directory)] = str(folder / FILE_NAME)
             return str(folder / FILE_NAME)
         except OSError:
