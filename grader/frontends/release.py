@@ -134,6 +134,7 @@ build-backend = "setuptools.build_meta"
 include = ["grader", "grader.*", "dataset"]
 
 [tool.setuptools.package-data]
+grader = ["feedback/locale/*.po", "feedback/locale/*.pot"]
 dataset = ["*.gz"]
 
 [dependency-groups]
