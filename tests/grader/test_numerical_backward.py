@@ -1,6 +1,7 @@
 """Backprop is the exercise: a backward pass made of numerical differences of the forward
 pass is told apart from an analytic one by the work it does (grader.grading.probes)."""
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -185,3 +186,106 @@ def test_the_work_inside_the_grader_stand_in_layers_is_not_counted():
 
     _, calls = network_gradient(StandInNet(), x, t)
     assert calls["gradient"] <= 3 * calls["loss"] + 10, calls
+
+
+# ---------------------------------------------------------------- a layer's backward at scale
+
+def differences_of_relu(x, dout, rows_at_once, h=1e-5):
+    """Central differences of sum(relu(x) * dout), ``rows_at_once`` perturbed copies of x
+    stacked and run through the formula together."""
+    flat, n = x.reshape(-1), x.size
+    grad = np.empty(n)
+    for start in range(0, n, rows_at_once):
+        rows = np.arange(start, min(start + rows_at_once, n))
+        step = np.zeros((rows.size, n))
+        step[np.arange(rows.size), rows] = h
+        up = np.sum(np.maximum(flat + step, 0) * dout.reshape(-1), axis=1)
+        down = np.sum(np.maximum(flat - step, 0) * dout.reshape(-1), axis=1)
+        grad[rows] = (up - down) / (2 * h)
+    return grad.reshape(x.shape)
+
+
+class StackedRelu(NumericalRelu):
+    rows_at_once = 1024
+
+    def backward(self, dout):
+        return differences_of_relu(self.x, dout, self.rows_at_once)
+
+
+class FewAtATimeRelu(StackedRelu):
+    rows_at_once = 8
+
+
+class ThreadedRelu(NumericalRelu):
+    """The numerical loop in a thread that the threading module does not know of."""
+
+    def backward(self, dout):
+        import _thread
+
+        done, box = _thread.allocate_lock(), {}
+        done.acquire()
+
+        def work():
+            box["dx"] = NumericalRelu.backward(self, dout)
+            done.release()
+
+        _thread.start_new_thread(work, ())
+        done.acquire()
+        return box["dx"]
+
+
+class OutOfMemoryRelu(NumericalRelu):
+    def backward(self, dout):
+        raise MemoryError
+
+
+@pytest.fixture
+def small_scale(monkeypatch):
+    """The judgement at scale on a 32 x 32 input, its time limits shrunk to match."""
+    from grader.grading import probes
+
+    def inputs(cls, rng):
+        return (), (rng.normal(size=(32, 32)),), rng.normal(size=(32, 32))
+
+    monkeypatch.setattr(probes, "_scale_inputs", inputs)
+    monkeypatch.setattr(probes, "SCALE_CPU_FLOOR", 0.002)
+    monkeypatch.setattr(probes, "OTHER_THREAD_SECONDS", 0.002)
+    return probes.backprop_at_scale
+
+
+@pytest.mark.parametrize("cls", ["Relu", "Sigmoid", "Affine", "SoftmaxWithLoss", "BatchNormalization", "Dropout",
+                                 "Convolution", "Pooling"])
+def test_the_reference_layers_are_backprop_at_scale(cls, monkeypatch):
+    import importlib
+
+    from grader.grading.probes import backprop_at_scale
+    from tests.grader.mutants import SOLUTIONS
+
+    for name in [m for m in sys.modules if m == "common" or m.startswith("common.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.syspath_prepend(str(SOLUTIONS))
+    try:
+        layers = importlib.import_module("common.layers")
+        assert Path(layers.__file__).is_relative_to(SOLUTIONS)
+        assert backprop_at_scale(getattr(layers, cls), cls) is None
+    finally:
+        for name in [m for m in sys.modules if m == "common" or m.startswith("common.")]:
+            del sys.modules[name]  # the ones this test imported; monkeypatch puts back any earlier
+
+
+def test_an_analytic_backward_passes_at_scale(small_scale):
+    assert small_scale(AnalyticRelu, "Relu") is None
+
+
+@pytest.mark.parametrize("Layer, message_id", [
+    (StackedRelu, "error.numerical_backward_memory"),
+    (FewAtATimeRelu, "error.numerical_backward_time"),
+    (ThreadedRelu, "error.backward_elsewhere"),
+    (OutOfMemoryRelu, "error.numerical_backward_out_of_memory"),
+    (NumericalRelu, "error.numerical_backward"),
+])
+def test_numerical_differences_show_at_scale_however_they_are_cut(small_scale, Layer, message_id):
+    problem = small_scale(Layer, "Relu")
+    assert problem is not None and problem.message.id == message_id
+    for language in LANGUAGES:
+        assert "Relu.backward" in render(problem.message, language)

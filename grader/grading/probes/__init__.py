@@ -5,6 +5,9 @@ data; ``grader.isolation.wire`` converts what it returns. Arrays passed to the s
 probe's own copies; returning them afterwards shows whether the submission changed them.
 """
 import sys
+import threading
+import time
+import tracemalloc
 
 import numpy as np
 
@@ -18,6 +21,7 @@ from grader.isolation.submission import MissingItem, load
 # few helper calls, a backward is taken for numerical differences.
 NUMERICAL_FACTOR = 8
 NUMERICAL_SLACK = 40
+LAYERS = "common.layers"
 
 
 def count_calls(function, *args, **kwargs):
@@ -30,13 +34,15 @@ def count_calls(function, *args, **kwargs):
         if event == "call" or event == "c_call":
             calls[0] += 1
 
-    previous = sys.getprofile()
+    previous, previous_in_threads = sys.getprofile(), threading.getprofile()
     sys.setprofile(profiler)
+    threading.setprofile(profiler)  # a thread started by the code under test counts too
     try:
         result = function(*args, **kwargs)
     finally:
         tampered = sys.getprofile() is not profiler
         sys.setprofile(previous)
+        threading.setprofile(previous_in_threads)
     return result, calls[0], tampered
 
 
@@ -93,6 +99,124 @@ def numerical_backward(cls, forward_calls, backward_calls, tampered):
     return None
 
 
+# At the checks' sizes (tens of numbers) a backward pass that differentiates numerically with
+# arrays instead of a loop, stacking perturbed copies of the input into one array, makes few
+# calls and needs little memory. Run at a scale of thousands of numbers it cannot hide: the
+# central differences of an input of n numbers take 2n forward passes of work, in whatever
+# pieces they are cut (each piece holds copies of the input: memory; many small pieces: calls;
+# either way: CPU time), where backprop does about the forward's work and holds about what the
+# forward held (the reference's and the book's layers, loops over positions included: at most
+# 2 times the memory; a backward that loops in Python over every element: under n/20 forwards).
+SCALE_MEMORY_FACTOR = 16
+SCALE_MEMORY_SLACK = 1 << 20  # bytes: Python's own objects
+SCALE_CALLS_PER_NUMBER = 4  # central differences make at least 6 calls per number of the input
+SCALE_CPU_SHARE = 8  # more CPU than n / 8 forward passes: a quarter of central differences' least
+SCALE_CPU_FLOOR = 0.1  # seconds
+OTHER_THREAD_SECONDS = 0.05
+
+
+def _scale_inputs(cls, rng):
+    """(constructor arguments, forward arguments, dout) of ``cls`` at scale, in the book's
+    signatures and the simplest settings; None for a class not judged at scale."""
+    x = rng.normal(size=(128, 128))
+    if cls in ("Relu", "Sigmoid"):
+        return (), (x,), rng.normal(size=x.shape)
+    if cls == "Affine":
+        return (rng.normal(size=(128, 16)) * 0.1, np.zeros(16)), (x,), rng.normal(size=(128, 16))
+    if cls == "SoftmaxWithLoss":
+        return (), (rng.normal(size=(1024, 10)), np.eye(10)[rng.integers(0, 10, size=1024)]), 1
+    if cls == "BatchNormalization":
+        return (np.ones(128), np.zeros(128)), (x, True), rng.normal(size=x.shape)
+    if cls == "Dropout":
+        return (0.5,), (x, True), rng.normal(size=x.shape)
+    images = rng.normal(size=(8, 3, 16, 16))
+    if cls == "Convolution":
+        return ((rng.normal(size=(8, 3, 3, 3)) * 0.1, np.zeros(8), 1, 0), (images,),
+                rng.normal(size=(8, 8, 14, 14)))
+    if cls == "Pooling":
+        return (2, 2, 2, 0), (images,), rng.normal(size=(8, 3, 8, 8))
+    return None
+
+
+def measure(function, *args):
+    """(result, work): ``function(*args)`` and what it took: ``calls`` and ``tampered`` as
+    ``count_calls``; ``peak``, the most bytes it held allocated at once (numpy's arrays
+    included); ``cpu``, the process's CPU seconds, and ``own_cpu``, the calling thread's."""
+    started = not tracemalloc.is_tracing()
+    if started:
+        tracemalloc.start()
+    tracemalloc.reset_peak()
+    base = tracemalloc.get_traced_memory()[0]
+    cpu, own_cpu = time.process_time(), time.thread_time()
+    try:
+        result, calls, tampered = count_calls(function, *args)
+    finally:
+        own_cpu, cpu = time.thread_time() - own_cpu, time.process_time() - cpu
+        peak = tracemalloc.get_traced_memory()[1] - base
+        if started:
+            tracemalloc.stop()
+    return result, {"calls": calls, "tampered": tampered, "peak": peak, "cpu": cpu, "own_cpu": own_cpu}
+
+
+def _nbytes(values):
+    return sum(np.asarray(v).nbytes for v in values if isinstance(v, (np.ndarray, float, int)))
+
+
+def backprop_at_scale(Layer, cls):
+    """The error for a backward of ``Layer`` that is not backprop, judged at scale
+    (``_scale_inputs``), or None: for backprop, for a class not judged at scale, and for a
+    layer whose forward fails there or whose backward fails otherwise than out of memory (the
+    checks report those errors)."""
+    inputs = _scale_inputs(cls, np.random.default_rng(0))
+    if inputs is None:
+        return None
+    init, forward, dout = inputs
+    size = forward[0].size
+    try:
+        layer = Layer(*init)
+        layer.forward(*forward)
+    except Exception:
+        return None
+    try:
+        layer.backward(dout)  # the imports and caches of a first call are not the backward's work
+        forwards = [measure(layer.forward, *forward) for _ in range(3)]
+        _, work = measure(layer.backward, dout)
+    except MemoryError:
+        return MissingItem(Message("error.numerical_backward_out_of_memory", cls=cls, size=size))
+    except Exception:
+        return None
+    out, forward_work = forwards[-1]
+    if work["tampered"]:
+        return MissingItem(Message("error.backward_profiler", cls=cls))
+    if work["calls"] > max(NUMERICAL_FACTOR * forward_work["calls"] + NUMERICAL_SLACK, SCALE_CALLS_PER_NUMBER * size):
+        return MissingItem(Message("error.numerical_backward", cls=cls, backward=work["calls"],
+                                   forward=forward_work["calls"]))
+    held = max(forward_work["peak"], _nbytes([*init, *forward, dout, out]))
+    if work["peak"] > SCALE_MEMORY_FACTOR * held + SCALE_MEMORY_SLACK:
+        return MissingItem(Message("error.numerical_backward_memory", cls=cls, size=size,
+                                   backward=work["peak"] / 1024**2, forward=held / 1024**2))
+    elsewhere = work["cpu"] - work["own_cpu"]
+    if elsewhere > max(OTHER_THREAD_SECONDS, work["own_cpu"]):
+        return MissingItem(Message("error.backward_elsewhere", cls=cls, seconds=elsewhere))
+    forward_cpu = min(w["cpu"] for _, w in forwards)
+    if work["cpu"] > max(SCALE_CPU_FLOOR, size / SCALE_CPU_SHARE * forward_cpu):
+        return MissingItem(Message("error.numerical_backward_time", cls=cls, size=size, backward=work["cpu"],
+                                   forward=forward_cpu))
+    return None
+
+
+_judged_at_scale: dict = {}  # (module, class name) -> the error of backprop_at_scale, or None
+
+
+def expect_backprop_at_scale(module, cls):
+    """Raise the error of ``backprop_at_scale`` for ``module.cls`` (judged once per worker)."""
+    key = (module, cls)
+    if key not in _judged_at_scale:
+        _judged_at_scale[key] = backprop_at_scale(load(module, cls), cls) if module == LAYERS else None
+    if _judged_at_scale[key] is not None:
+        raise _judged_at_scale[key]
+
+
 def import_module(module):
     """Import one submission module (the worker remembers it)."""
     load(module)
@@ -112,7 +236,8 @@ def layer(module, cls, init=(), init_kwargs=None, forward=(), forward_kwargs=Non
     gradient of ``douts`` (each on the same forward pass); read ``attributes`` at the end.
 
     Returns out, the list of backward results, the forward arguments afterwards, and the
-    attributes (None when missing). Raises MissingItem for a backward that does many times
+    attributes (None when missing). Raises MissingItem for a backward that is not backprop at
+    scale (``expect_backprop_at_scale``) or does many times
     the work of the forward (``numerical_backward``): differences of the forward, not backprop.
     """
     Layer = load(module, cls)
@@ -127,6 +252,8 @@ def layer(module, cls, init=(), init_kwargs=None, forward=(), forward_kwargs=Non
         if problem is not None:
             raise problem
         backs.append(back)
+    if douts:
+        expect_backprop_at_scale(module, cls)
     return {
         "out": out,
         "backward": backs,

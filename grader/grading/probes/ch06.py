@@ -9,13 +9,12 @@ import inspect
 import numpy as np
 
 from grader.grading import standins
-from grader.grading.probes import count_calls, count_own_calls, numerical_backward
+from grader.grading.probes import LAYERS, count_calls, count_own_calls, expect_backprop_at_scale, numerical_backward
 from grader.isolation.submission import load
 
 OPT = "common.optimizer"
 
 
-LAYERS = "common.layers"
 
 
 NET = "common.multi_layer_net"
@@ -89,11 +88,13 @@ def probe_batchnorm(gamma, beta, batches, init_kwargs=None, dout=None, test_x=No
 
 def _analytic_backward(cls, layer, dout, forward_calls):
     """layer.backward(dout); MissingItem for a backward that does many times the work of the
-    last forward (``grader.grading.probes.numerical_backward``): differences, not backprop."""
+    last forward (``grader.grading.probes.numerical_backward``), or not backprop at scale
+    (``expect_backprop_at_scale``): differences, not backprop."""
     dx, backward_calls, tampered = count_calls(layer.backward, dout)
     problem = numerical_backward(cls, forward_calls, backward_calls, tampered)
     if problem is not None:
         raise problem
+    expect_backprop_at_scale(LAYERS, cls)
     return dx
 
 

@@ -4,21 +4,23 @@ Instructors only, like grader/grading/checks/hidden/ (the student release leaves
 gets this module, never the hidden checks' logic (see grader.isolation.levels), so that a submission
 graded with hidden checks never sees what they compare or expect.
 """
-from grader.grading.probes import count_calls, numerical_backward
+from grader.grading.probes import count_calls, expect_backprop_at_scale, numerical_backward
 from grader.isolation.submission import load
 
 L = "common.layers"
 
 
-def _alone(Layer, init, inputs, dout, attributes):
+def _alone(cls, Layer, init, inputs, dout, attributes):
     """A fresh layer: one forward of ``inputs``, one backward of ``dout`` (MissingItem for a
-    backward that differentiates the forward numerically, ``grader.grading.probes.numerical_backward``)."""
+    backward that is not backprop: ``grader.grading.probes.numerical_backward`` and
+    ``expect_backprop_at_scale``)."""
     layer = Layer(*init)
     _, forward_calls, _ = count_calls(layer.forward, *inputs)
     back, backward_calls, tampered = count_calls(layer.backward, dout)
     problem = numerical_backward(Layer.__name__, forward_calls, backward_calls, tampered)
     if problem is not None:
         raise problem
+    expect_backprop_at_scale(L, cls)
     return {"backward": back, "attributes": {name: getattr(layer, name, None) for name in attributes}}
 
 
@@ -30,7 +32,7 @@ def probe_two_instances(cls, inits, forwards, douts, attributes=()):
     for layer, inputs in zip(layers, forwards):
         layer.forward(*inputs)
     backs = [layer.backward(dout) for layer, dout in zip(layers, douts)]
-    alone = [_alone(Layer, init, inputs, dout, attributes) for init, inputs, dout in zip(inits, forwards, douts)]
+    alone = [_alone(cls, Layer, init, inputs, dout, attributes) for init, inputs, dout in zip(inits, forwards, douts)]
     return {"backward": backs, "alone": alone,
             "attributes": [{name: getattr(layer, name, None) for name in attributes} for layer in layers]}
 
@@ -43,7 +45,7 @@ def probe_two_forwards(cls, init, forwards, dout, attributes=()):
     for inputs in forwards:
         layer.forward(*inputs)
     back = layer.backward(dout)
-    return {"backward": back, "alone": _alone(Layer, init, forwards[-1], dout, attributes),
+    return {"backward": back, "alone": _alone(cls, Layer, init, forwards[-1], dout, attributes),
             "attributes": {name: getattr(layer, name, None) for name in attributes}}
 
 
@@ -51,5 +53,5 @@ def probe_alone(cls, inits, forwards, douts):
     """Each (init, forward, dout) on a fresh layer alone; True when none raises."""
     Layer = load(L, cls)
     for init, inputs, dout in zip(inits, forwards, douts):
-        _alone(Layer, init, inputs, dout, ())
+        _alone(cls, Layer, init, inputs, dout, ())
     return True
