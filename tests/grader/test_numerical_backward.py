@@ -234,23 +234,59 @@ class ThreadedRelu(NumericalRelu):
         return box["dx"]
 
 
+class ChildProcessRelu(NumericalRelu):
+    """The numerical loop in a child process, which it waits for."""
+
+    def backward(self, dout):
+        import subprocess
+
+        script = ("import numpy as np, sys; x = np.frombuffer(sys.stdin.buffer.read()); "
+                  "[np.maximum(x, 0).sum() for _ in range(2 * x.size)]")
+        subprocess.run([sys.executable, "-c", script], input=self.x.tobytes(), check=True)
+        return AnalyticRelu.backward(self, dout)  # what the child would have sent back
+
+
 class OutOfMemoryRelu(NumericalRelu):
     def backward(self, dout):
-        raise MemoryError
+        if dout.size > 1000:
+            raise MemoryError
+        return super().backward(dout)
+
+
+class FailsAtScaleRelu(AnalyticRelu):
+    def backward(self, dout):
+        if dout.size > 1000:
+            raise ValueError("too many")
+        return super().backward(dout)
 
 
 @pytest.fixture
 def small_scale(monkeypatch):
-    """The judgement at scale on a 32 x 32 input, its time limits shrunk to match."""
+    """The judgement at scale on a (4, 8) input repeated to 1024 numbers, its time limits
+    shrunk to match: a function of the layer's class giving the error or None."""
     from grader.grading import probes
 
-    def inputs(cls, rng):
-        return (), (rng.normal(size=(32, 32)),), rng.normal(size=(32, 32))
-
-    monkeypatch.setattr(probes, "_scale_inputs", inputs)
+    monkeypatch.setattr(probes, "SCALE_NUMBERS", 1024)
     monkeypatch.setattr(probes, "SCALE_CPU_FLOOR", 0.002)
     monkeypatch.setattr(probes, "OTHER_THREAD_SECONDS", 0.002)
-    return probes.backprop_at_scale
+    rng = np.random.default_rng(6)
+    return lambda Layer: probes.backprop_at_scale(Layer, "Relu", (), [rng.normal(size=(4, 8))],
+                                                  rng.normal(size=(4, 8)))
+
+
+def reference_case(cls):
+    """(constructor arguments, forward arguments, dout) of a small case of ``cls``."""
+    rng = np.random.default_rng(7)
+    x, images = rng.normal(size=(3, 5)), rng.normal(size=(2, 3, 6, 6))
+    return {
+        "Relu": ((), [x], x), "Sigmoid": ((), [x], x),
+        "Affine": ((rng.normal(size=(5, 4)), np.zeros(4)), [x], rng.normal(size=(3, 4))),
+        "SoftmaxWithLoss": ((), [x, np.eye(5)[[0, 2, 4]]], 1),
+        "BatchNormalization": ((np.ones(5), np.zeros(5)), [x, True], x),
+        "Dropout": ((0.5,), [x, True], x),
+        "Convolution": ((rng.normal(size=(4, 3, 3, 3)), np.zeros(4), 1, 1), [images], rng.normal(size=(2, 4, 6, 6))),
+        "Pooling": ((2, 2, 2, 0), [images], rng.normal(size=(2, 3, 3, 3))),
+    }[cls]
 
 
 @pytest.mark.parametrize("cls", ["Relu", "Sigmoid", "Affine", "SoftmaxWithLoss", "BatchNormalization", "Dropout",
@@ -267,25 +303,27 @@ def test_the_reference_layers_are_backprop_at_scale(cls, monkeypatch):
     try:
         layers = importlib.import_module("common.layers")
         assert Path(layers.__file__).is_relative_to(SOLUTIONS)
-        assert backprop_at_scale(getattr(layers, cls), cls) is None
+        assert backprop_at_scale(getattr(layers, cls), cls, *reference_case(cls)) is None
     finally:
         for name in [m for m in sys.modules if m == "common" or m.startswith("common.")]:
             del sys.modules[name]  # the ones this test imported; monkeypatch puts back any earlier
 
 
 def test_an_analytic_backward_passes_at_scale(small_scale):
-    assert small_scale(AnalyticRelu, "Relu") is None
+    assert small_scale(AnalyticRelu) is None
 
 
 @pytest.mark.parametrize("Layer, message_id", [
     (StackedRelu, "error.numerical_backward_memory"),
     (FewAtATimeRelu, "error.numerical_backward_time"),
     (ThreadedRelu, "error.backward_elsewhere"),
+    (ChildProcessRelu, "error.backward_elsewhere"),
     (OutOfMemoryRelu, "error.numerical_backward_out_of_memory"),
+    (FailsAtScaleRelu, "error.backward_fails_at_scale"),
     (NumericalRelu, "error.numerical_backward"),
 ])
 def test_numerical_differences_show_at_scale_however_they_are_cut(small_scale, Layer, message_id):
-    problem = small_scale(Layer, "Relu")
+    problem = small_scale(Layer)
     assert problem is not None and problem.message.id == message_id
     for language in LANGUAGES:
-        assert "Relu.backward" in render(problem.message, language)
+        assert "Relu" in render(problem.message, language)

@@ -4,6 +4,7 @@ A probe takes plain data (arrays, numbers, strings, lists, dicts) and returns pl
 data; ``grader.isolation.wire`` converts what it returns. Arrays passed to the submission are the
 probe's own copies; returning them afterwards shows whether the submission changed them.
 """
+import resource
 import sys
 import threading
 import time
@@ -101,12 +102,14 @@ def numerical_backward(cls, forward_calls, backward_calls, tampered):
 
 # At the checks' sizes (tens of numbers) a backward pass that differentiates numerically with
 # arrays instead of a loop, stacking perturbed copies of the input into one array, makes few
-# calls and needs little memory. Run at a scale of thousands of numbers it cannot hide: the
-# central differences of an input of n numbers take 2n forward passes of work, in whatever
-# pieces they are cut (each piece holds copies of the input: memory; many small pieces: calls;
-# either way: CPU time), where backprop does about the forward's work and holds about what the
-# forward held (the reference's and the book's layers, loops over positions included: at most
-# 2 times the memory; a backward that loops in Python over every element: under n/20 forwards).
+# calls and needs little memory. Run once more on the check's own input repeated along the
+# batch axis to thousands of numbers, it cannot hide: the central differences of an input of n
+# numbers take 2n forward passes of work, in whatever pieces they are cut (each piece holds
+# copies of the input: memory; many small pieces: calls; either way: CPU time), where backprop
+# does about the forward's work and holds about what the forward held (the reference's and the
+# book's layers, loops over positions included: at most 2 times the memory and n/1000 forwards'
+# CPU time).
+SCALE_NUMBERS = 8192  # the input is repeated to at least this many numbers
 SCALE_MEMORY_FACTOR = 16
 SCALE_MEMORY_SLACK = 1 << 20  # bytes: Python's own objects
 SCALE_CALLS_PER_NUMBER = 4  # central differences make at least 6 calls per number of the input
@@ -115,43 +118,25 @@ SCALE_CPU_FLOOR = 0.1  # seconds
 OTHER_THREAD_SECONDS = 0.05
 
 
-def _scale_inputs(cls, rng):
-    """(constructor arguments, forward arguments, dout) of ``cls`` at scale, in the book's
-    signatures and the simplest settings; None for a class not judged at scale."""
-    x = rng.normal(size=(128, 128))
-    if cls in ("Relu", "Sigmoid"):
-        return (), (x,), rng.normal(size=x.shape)
-    if cls == "Affine":
-        return (rng.normal(size=(128, 16)) * 0.1, np.zeros(16)), (x,), rng.normal(size=(128, 16))
-    if cls == "SoftmaxWithLoss":
-        return (), (rng.normal(size=(1024, 10)), np.eye(10)[rng.integers(0, 10, size=1024)]), 1
-    if cls == "BatchNormalization":
-        return (np.ones(128), np.zeros(128)), (x, True), rng.normal(size=x.shape)
-    if cls == "Dropout":
-        return (0.5,), (x, True), rng.normal(size=x.shape)
-    images = rng.normal(size=(8, 3, 16, 16))
-    if cls == "Convolution":
-        return ((rng.normal(size=(8, 3, 3, 3)) * 0.1, np.zeros(8), 1, 0), (images,),
-                rng.normal(size=(8, 8, 14, 14)))
-    if cls == "Pooling":
-        return (2, 2, 2, 0), (images,), rng.normal(size=(8, 3, 8, 8))
-    return None
+def measure(function, *args, **kwargs):
+    """(result, work): ``function(*args, **kwargs)`` and what it took: ``calls`` and ``tampered``
+    as ``count_calls``; ``peak``, the most bytes it held allocated at once (numpy's arrays
+    included); ``cpu``, the CPU seconds of the process and of the child processes it waited
+    for, and ``own_cpu``, the calling thread's."""
+    def children():
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
 
-
-def measure(function, *args):
-    """(result, work): ``function(*args)`` and what it took: ``calls`` and ``tampered`` as
-    ``count_calls``; ``peak``, the most bytes it held allocated at once (numpy's arrays
-    included); ``cpu``, the process's CPU seconds, and ``own_cpu``, the calling thread's."""
     started = not tracemalloc.is_tracing()
     if started:
         tracemalloc.start()
     tracemalloc.reset_peak()
     base = tracemalloc.get_traced_memory()[0]
-    cpu, own_cpu = time.process_time(), time.thread_time()
+    cpu, own_cpu = time.process_time() + children(), time.thread_time()
     try:
-        result, calls, tampered = count_calls(function, *args)
+        result, calls, tampered = count_calls(function, *args, **kwargs)
     finally:
-        own_cpu, cpu = time.thread_time() - own_cpu, time.process_time() - cpu
+        own_cpu, cpu = time.thread_time() - own_cpu, time.process_time() + children() - cpu
         peak = tracemalloc.get_traced_memory()[1] - base
         if started:
             tracemalloc.stop()
@@ -162,29 +147,36 @@ def _nbytes(values):
     return sum(np.asarray(v).nbytes for v in values if isinstance(v, (np.ndarray, float, int)))
 
 
-def backprop_at_scale(Layer, cls):
-    """The error for a backward of ``Layer`` that is not backprop, judged at scale
-    (``_scale_inputs``), or None: for backprop, for a class not judged at scale, and for a
-    layer whose forward fails there or whose backward fails otherwise than out of memory (the
-    checks report those errors)."""
-    inputs = _scale_inputs(cls, np.random.default_rng(0))
-    if inputs is None:
+def _repeated(value, batch, times):
+    """``value`` repeated ``times`` along its first axis when that axis is the batch's."""
+    if isinstance(value, np.ndarray) and value.ndim >= 1 and value.shape[0] == batch:
+        return np.concatenate([value] * times)
+    return value
+
+
+def backprop_at_scale(Layer, cls, init, forward, dout, init_kwargs=None, forward_kwargs=None):
+    """The error for a backward of ``Layer`` that is not backprop, judged on ``forward`` and
+    ``dout`` (what a check has just run, without error) repeated along the batch axis to at
+    least SCALE_NUMBERS numbers, or None for backprop, or for an input without a batch axis."""
+    x = forward[0] if forward else None
+    if not isinstance(x, np.ndarray) or x.ndim < 1 or x.size == 0:
         return None
-    init, forward, dout = inputs
+    times = -(-SCALE_NUMBERS // x.size)
+    forward = [_repeated(value, len(x), times) for value in forward]
+    dout = _repeated(dout, len(x), times)
     size = forward[0].size
+    init_kwargs, forward_kwargs = init_kwargs or {}, forward_kwargs or {}
     try:
-        layer = Layer(*init)
-        layer.forward(*forward)
-    except Exception:
-        return None
-    try:
+        layer = Layer(*init, **init_kwargs)
+        layer.forward(*forward, **forward_kwargs)
         layer.backward(dout)  # the imports and caches of a first call are not the backward's work
-        forwards = [measure(layer.forward, *forward) for _ in range(3)]
+        forwards = [measure(layer.forward, *forward, **forward_kwargs) for _ in range(3)]
         _, work = measure(layer.backward, dout)
     except MemoryError:
         return MissingItem(Message("error.numerical_backward_out_of_memory", cls=cls, size=size))
-    except Exception:
-        return None
+    except Exception as exc:  # noqa: BLE001 - what the student's code raised is reported
+        return MissingItem(Message("error.backward_fails_at_scale", cls=cls, size=size, small=x.size,
+                                   error=f"{type(exc).__name__}: {exc}"))
     out, forward_work = forwards[-1]
     if work["tampered"]:
         return MissingItem(Message("error.backward_profiler", cls=cls))
@@ -208,11 +200,13 @@ def backprop_at_scale(Layer, cls):
 _judged_at_scale: dict = {}  # (module, class name) -> the error of backprop_at_scale, or None
 
 
-def expect_backprop_at_scale(module, cls):
-    """Raise the error of ``backprop_at_scale`` for ``module.cls`` (judged once per worker)."""
+def expect_backprop_at_scale(module, cls, Layer, init, forward, dout, init_kwargs=None, forward_kwargs=None):
+    """Raise the error of ``backprop_at_scale`` for ``module.cls`` (judged once per worker, on
+    the first input that a check has run through it)."""
     key = (module, cls)
     if key not in _judged_at_scale:
-        _judged_at_scale[key] = backprop_at_scale(load(module, cls), cls) if module == LAYERS else None
+        _judged_at_scale[key] = (backprop_at_scale(Layer, cls, init, forward, dout, init_kwargs, forward_kwargs)
+                                 if module == LAYERS else None)
     if _judged_at_scale[key] is not None:
         raise _judged_at_scale[key]
 
@@ -253,7 +247,7 @@ def layer(module, cls, init=(), init_kwargs=None, forward=(), forward_kwargs=Non
             raise problem
         backs.append(back)
     if douts:
-        expect_backprop_at_scale(module, cls)
+        expect_backprop_at_scale(module, cls, Layer, init, forward, douts[0], init_kwargs, forward_kwargs)
     return {
         "out": out,
         "backward": backs,

@@ -57,7 +57,8 @@ def probe_dropout(x, dout, init_args, train_calls):
     for _ in range(train_calls):
         out, forward_calls, _ = count_calls(layer.forward, x, True)
         trains.append(out)
-    dx = _analytic_backward("Dropout", layer, dout, forward_calls) if dout is not None else None
+    dx = (_analytic_backward("Dropout", layer, dout, forward_calls, (Dropout, init_args, [x, True]))
+          if dout is not None else None)
     tests = [layer.forward(x, False) for _ in range(2)]
     return {"trains": trains, "dx": dx, "tests": tests, "x_after": x}
 
@@ -76,7 +77,8 @@ def probe_batchnorm(gamma, beta, batches, init_kwargs=None, dout=None, test_x=No
                         "var": _copy(getattr(layer, "running_var", None))})
     result = {"outs": outs, "running": running, "batches_after": batches}
     if dout is not None:
-        result["dx"] = _analytic_backward("BatchNormalization", layer, dout, forward_calls)
+        built = (BatchNormalization, [gamma, beta], [batches[-1], True], init_kwargs)
+        result["dx"] = _analytic_backward("BatchNormalization", layer, dout, forward_calls, built)
         result["dgamma"] = getattr(layer, "dgamma", None)
         result["dbeta"] = getattr(layer, "dbeta", None)
     if test_x is not None:
@@ -86,15 +88,17 @@ def probe_batchnorm(gamma, beta, batches, init_kwargs=None, dout=None, test_x=No
     return result
 
 
-def _analytic_backward(cls, layer, dout, forward_calls):
+def _analytic_backward(cls, layer, dout, forward_calls, built):
     """layer.backward(dout); MissingItem for a backward that does many times the work of the
     last forward (``grader.grading.probes.numerical_backward``), or not backprop at scale
-    (``expect_backprop_at_scale``): differences, not backprop."""
+    (``expect_backprop_at_scale``): differences, not backprop. ``built``: (the class, its
+    constructor's arguments, the forward's arguments[, the constructor's keywords]) of ``layer``."""
     dx, backward_calls, tampered = count_calls(layer.backward, dout)
     problem = numerical_backward(cls, forward_calls, backward_calls, tampered)
     if problem is not None:
         raise problem
-    expect_backprop_at_scale(LAYERS, cls)
+    Layer, init, forward, *init_kwargs = built
+    expect_backprop_at_scale(LAYERS, cls, Layer, init, forward, dout, *init_kwargs)
     return dx
 
 

@@ -20,7 +20,7 @@ def _alone(cls, Layer, init, inputs, dout, attributes):
     problem = numerical_backward(Layer.__name__, forward_calls, backward_calls, tampered)
     if problem is not None:
         raise problem
-    expect_backprop_at_scale(L, cls)
+    expect_backprop_at_scale(L, cls, Layer, init, inputs, dout)
     return {"backward": back, "attributes": {name: getattr(layer, name, None) for name in attributes}}
 
 
