@@ -246,6 +246,13 @@ class ChildProcessRelu(NumericalRelu):
         return AnalyticRelu.backward(self, dout)  # what the child would have sent back
 
 
+class ZerosAtScaleRelu(NumericalRelu):
+    """Numerical differences at the checks' sizes, anything quick where the input is large."""
+
+    def backward(self, dout):
+        return np.zeros_like(dout) if dout.size > 1000 else super().backward(dout)
+
+
 class OutOfMemoryRelu(NumericalRelu):
     def backward(self, dout):
         if dout.size > 1000:
@@ -270,8 +277,14 @@ def small_scale(monkeypatch):
     monkeypatch.setattr(probes, "SCALE_CPU_FLOOR", 0.002)
     monkeypatch.setattr(probes, "OTHER_THREAD_SECONDS", 0.002)
     rng = np.random.default_rng(6)
-    return lambda Layer: probes.backprop_at_scale(Layer, "Relu", (), [rng.normal(size=(4, 8))],
-                                                  rng.normal(size=(4, 8)))
+    x, dout = rng.normal(size=(4, 8)), rng.normal(size=(4, 8))
+
+    def judge(Layer):
+        layer = Layer()
+        layer.forward(x.copy())
+        return probes.backprop_at_scale(Layer, "Relu", (), [x], dout, small=layer.backward(dout.copy()))
+
+    return judge
 
 
 def reference_case(cls):
@@ -303,7 +316,11 @@ def test_the_reference_layers_are_backprop_at_scale(cls, monkeypatch):
     try:
         layers = importlib.import_module("common.layers")
         assert Path(layers.__file__).is_relative_to(SOLUTIONS)
-        assert backprop_at_scale(getattr(layers, cls), cls, *reference_case(cls)) is None
+        init, forward, dout = reference_case(cls)
+        layer = getattr(layers, cls)(*init)
+        layer.forward(*forward)
+        small = layer.backward(np.array(dout, copy=True) if isinstance(dout, np.ndarray) else dout)
+        assert backprop_at_scale(getattr(layers, cls), cls, init, forward, dout, small=small) is None
     finally:
         for name in [m for m in sys.modules if m == "common" or m.startswith("common.")]:
             del sys.modules[name]  # the ones this test imported; monkeypatch puts back any earlier
@@ -320,6 +337,7 @@ def test_an_analytic_backward_passes_at_scale(small_scale):
     (ChildProcessRelu, "error.backward_elsewhere"),
     (OutOfMemoryRelu, "error.numerical_backward_out_of_memory"),
     (FailsAtScaleRelu, "error.backward_fails_at_scale"),
+    (ZerosAtScaleRelu, "error.backward_disagrees_at_scale"),
     (NumericalRelu, "error.numerical_backward"),
 ])
 def test_numerical_differences_show_at_scale_however_they_are_cut(small_scale, Layer, message_id):
@@ -327,3 +345,14 @@ def test_numerical_differences_show_at_scale_however_they_are_cut(small_scale, L
     assert problem is not None and problem.message.id == message_id
     for language in LANGUAGES:
         assert "Relu" in render(problem.message, language)
+
+
+def test_a_wrong_backward_is_left_to_the_checks_at_scale(small_scale):
+    """A backward that is wrong in a way that depends on the batch size (y - t / N) gives other
+    values at scale; that is a mistake for the checks to grade, with partial credit, not a sign
+    of numerical differences."""
+    class BatchSizeRelu(AnalyticRelu):
+        def backward(self, dout):
+            return super().backward(dout) - 1 / len(dout)
+
+    assert small_scale(BatchSizeRelu) is None

@@ -147,23 +147,91 @@ def _nbytes(values):
     return sum(np.asarray(v).nbytes for v in values if isinstance(v, (np.ndarray, float, int)))
 
 
-def _repeated(value, batch, times):
-    """``value`` repeated ``times`` along its first axis when that axis is the batch's."""
+SCALE_AGREEMENT = 1e-4  # relative difference allowed between the backward at scale and at the check's size
+
+
+def _repeated(value, batch, times, order):
+    """``value`` repeated ``times`` along its first axis, rows in ``order``, when that axis is
+    the batch's."""
     if isinstance(value, np.ndarray) and value.ndim >= 1 and value.shape[0] == batch:
-        return np.concatenate([value] * times)
+        return np.concatenate([value] * times)[order]
     return value
 
 
-def backprop_at_scale(Layer, cls, init, forward, dout, init_kwargs=None, forward_kwargs=None):
+def _disagreement(large, small, batch, times, order):
+    """How far the backward's result at scale is from its result at the check's size, repeated
+    as the input was, times the positive factor that fits best (a mean over a batch k times
+    larger is k times smaller): a relative difference, or None where the two are not to be
+    compared (no array of the batch's rows, or not finite, or zero at the check's size)."""
+    if not isinstance(small, np.ndarray) or small.ndim < 1 or small.shape[0] != batch:
+        return None
+    try:
+        expected = _repeated(np.asarray(small, dtype=np.float64), batch, times, order)
+        got = np.asarray(large, dtype=np.float64)
+    except (TypeError, ValueError):
+        return 1.0
+    if not np.all(np.isfinite(expected)) or not np.any(expected):
+        return None
+    if got.shape != expected.shape or not np.all(np.isfinite(got)):
+        return 1.0
+    factor = float(np.sum(got * expected) / np.sum(expected * expected))
+    if factor <= 0:
+        return 1.0
+    return float(np.linalg.norm(got - factor * expected) / (factor * np.linalg.norm(expected)))
+
+
+def _right_for_its_forward(Layer, init, forward, dout, small, init_kwargs, forward_kwargs, h=1e-5):
+    """Whether ``small``, the backward's dx for ``forward`` and ``dout``, is the central
+    difference of the layer's own forward (within 10 SCALE_AGREEMENT): what numerical
+    differences give by construction, and backprop when it is right. A wrong backward is the
+    checks' to grade, with its partial credit; only a right one must agree with itself at scale."""
+    x = np.array(forward[0], dtype=np.float64)
+    if x.size > 4096 or not isinstance(small, np.ndarray) or small.shape != x.shape:
+        return False
+    try:
+        layer = Layer(*init, **init_kwargs)
+        grad = _central_differences(layer, x, forward[1:], dout, forward_kwargs, h)
+    except Exception:  # noqa: BLE001 - a forward that fails here leaves the judgement to the checks
+        return False
+    expected = np.asarray(small, dtype=np.float64).reshape(-1)
+    scale = max(float(np.linalg.norm(expected)), float(np.linalg.norm(grad)), 1e-12)
+    return bool(np.linalg.norm(grad - expected) <= 10 * SCALE_AGREEMENT * scale)
+
+
+def _central_differences(layer, x, rest, dout, forward_kwargs, h):
+    """Central differences of sum(layer.forward(x, *rest) * dout) for every number of x (flat)."""
+
+    def total(value):
+        out = layer.forward(value.copy(), *rest, **forward_kwargs)
+        return float(np.sum(np.asarray(out, dtype=np.float64) * np.asarray(dout, dtype=np.float64)))
+
+    grad, flat = np.zeros(x.size), x.reshape(-1)
+    for i in range(x.size):
+        keep = flat[i]
+        flat[i] = keep + h
+        up = total(x)
+        flat[i] = keep - h
+        down = total(x)
+        flat[i] = keep
+        grad[i] = (up - down) / (2 * h)
+    return grad
+
+
+def backprop_at_scale(Layer, cls, init, forward, dout, init_kwargs=None, forward_kwargs=None, small=None):
     """The error for a backward of ``Layer`` that is not backprop, judged on ``forward`` and
-    ``dout`` (what a check has just run, without error) repeated along the batch axis to at
-    least SCALE_NUMBERS numbers, or None for backprop, or for an input without a batch axis."""
+    ``dout`` (what a check has just run, without error, giving ``small``) repeated along the
+    batch axis, rows shuffled, to at least SCALE_NUMBERS numbers, or None for backprop, or for
+    an input without a batch axis. Where ``small`` is right for the layer's own forward
+    (``_right_for_its_forward``), the result there must agree with it (but for Dropout, whose
+    mask is drawn anew): a backward that gives up at scale is not judged backprop."""
+    small_forward, small_dout = forward, dout
     x = forward[0] if forward else None
     if not isinstance(x, np.ndarray) or x.ndim < 1 or x.size == 0:
         return None
-    times = -(-SCALE_NUMBERS // x.size)
-    forward = [_repeated(value, len(x), times) for value in forward]
-    dout = _repeated(dout, len(x), times)
+    batch, times = len(x), -(-SCALE_NUMBERS // x.size)
+    order = np.random.default_rng().permutation(batch * times)
+    forward = [_repeated(value, batch, times, order) for value in forward]
+    dout = _repeated(dout, batch, times, order)
     size = forward[0].size
     init_kwargs, forward_kwargs = init_kwargs or {}, forward_kwargs or {}
     try:
@@ -171,7 +239,7 @@ def backprop_at_scale(Layer, cls, init, forward, dout, init_kwargs=None, forward
         layer.forward(*forward, **forward_kwargs)
         layer.backward(dout)  # the imports and caches of a first call are not the backward's work
         forwards = [measure(layer.forward, *forward, **forward_kwargs) for _ in range(3)]
-        _, work = measure(layer.backward, dout)
+        large, work = measure(layer.backward, dout)
     except MemoryError:
         return MissingItem(Message("error.numerical_backward_out_of_memory", cls=cls, size=size))
     except Exception as exc:  # noqa: BLE001 - what the student's code raised is reported
@@ -194,18 +262,28 @@ def backprop_at_scale(Layer, cls, init, forward, dout, init_kwargs=None, forward
     if work["cpu"] > max(SCALE_CPU_FLOOR, size / SCALE_CPU_SHARE * forward_cpu):
         return MissingItem(Message("error.numerical_backward_time", cls=cls, size=size, backward=work["cpu"],
                                    forward=forward_cpu))
+    difference = None if cls == "Dropout" else _disagreement(large, small, batch, times, order)
+    if difference is not None and difference > SCALE_AGREEMENT and _right_for_its_forward(
+            Layer, init, small_forward, small_dout, small, init_kwargs, forward_kwargs):
+        return MissingItem(Message("error.backward_disagrees_at_scale", cls=cls, size=size, small=x.size,
+                                   difference=difference))
     return None
+
+
+def _copy_arrays(value):
+    return np.array(value, copy=True) if isinstance(value, np.ndarray) else value
 
 
 _judged_at_scale: dict = {}  # (module, class name) -> the error of backprop_at_scale, or None
 
 
-def expect_backprop_at_scale(module, cls, Layer, init, forward, dout, init_kwargs=None, forward_kwargs=None):
+def expect_backprop_at_scale(module, cls, Layer, init, forward, dout, small, init_kwargs=None, forward_kwargs=None):
     """Raise the error of ``backprop_at_scale`` for ``module.cls`` (judged once per worker, on
-    the first input that a check has run through it)."""
+    the first input that a check has run through it: ``forward`` and ``dout`` as they were
+    before that run, ``small`` the backward's result)."""
     key = (module, cls)
     if key not in _judged_at_scale:
-        _judged_at_scale[key] = (backprop_at_scale(Layer, cls, init, forward, dout, init_kwargs, forward_kwargs)
+        _judged_at_scale[key] = (backprop_at_scale(Layer, cls, init, forward, dout, init_kwargs, forward_kwargs, small)
                                  if module == LAYERS else None)
     if _judged_at_scale[key] is not None:
         raise _judged_at_scale[key]
@@ -235,6 +313,7 @@ def layer(module, cls, init=(), init_kwargs=None, forward=(), forward_kwargs=Non
     the work of the forward (``numerical_backward``): differences of the forward, not backprop.
     """
     Layer = load(module, cls)
+    before = [_copy_arrays(value) for value in forward], _copy_arrays(douts[0]) if douts else None
     obj = Layer(*init, **(init_kwargs or {}))
     out, forward_calls, _ = count_calls(obj.forward, *forward, **(forward_kwargs or {}))
     if forward_twice:
@@ -247,7 +326,8 @@ def layer(module, cls, init=(), init_kwargs=None, forward=(), forward_kwargs=Non
             raise problem
         backs.append(back)
     if douts:
-        expect_backprop_at_scale(module, cls, Layer, init, forward, douts[0], init_kwargs, forward_kwargs)
+        expect_backprop_at_scale(module, cls, Layer, init, before[0], before[1], _copy_arrays(backs[0]),
+                                 init_kwargs, forward_kwargs)
     return {
         "out": out,
         "backward": backs,

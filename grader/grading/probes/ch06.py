@@ -53,11 +53,11 @@ def probe_dropout(x, dout, init_args, train_calls):
     the last, then two test-mode forwards. x: (200, 200)."""
     Dropout = load(LAYERS, "Dropout")
     layer = Dropout(*init_args)
-    trains, forward_calls = [], 0
+    trains, forward_calls, x_before = [], 0, np.array(x, copy=True)
     for _ in range(train_calls):
         out, forward_calls, _ = count_calls(layer.forward, x, True)
         trains.append(out)
-    dx = (_analytic_backward("Dropout", layer, dout, forward_calls, (Dropout, init_args, [x, True]))
+    dx = (_analytic_backward("Dropout", layer, dout, forward_calls, (Dropout, init_args, [x_before, True]))
           if dout is not None else None)
     tests = [layer.forward(x, False) for _ in range(2)]
     return {"trains": trains, "dx": dx, "tests": tests, "x_after": x}
@@ -71,13 +71,14 @@ def probe_batchnorm(gamma, beta, batches, init_kwargs=None, dout=None, test_x=No
     layer = BatchNormalization(gamma, beta, **(init_kwargs or {}))
     outs, running, forward_calls = [], [], 0
     for x in batches:
+        last = np.array(x, copy=True)
         out, forward_calls, _ = count_calls(layer.forward, x, True)
         outs.append(out)
         running.append({"mean": _copy(getattr(layer, "running_mean", None)),
                         "var": _copy(getattr(layer, "running_var", None))})
     result = {"outs": outs, "running": running, "batches_after": batches}
     if dout is not None:
-        built = (BatchNormalization, [gamma, beta], [batches[-1], True], init_kwargs)
+        built = (BatchNormalization, [gamma, beta], [last, True], init_kwargs)
         result["dx"] = _analytic_backward("BatchNormalization", layer, dout, forward_calls, built)
         result["dgamma"] = getattr(layer, "dgamma", None)
         result["dbeta"] = getattr(layer, "dbeta", None)
@@ -93,12 +94,14 @@ def _analytic_backward(cls, layer, dout, forward_calls, built):
     last forward (``grader.grading.probes.numerical_backward``), or not backprop at scale
     (``expect_backprop_at_scale``): differences, not backprop. ``built``: (the class, its
     constructor's arguments, the forward's arguments[, the constructor's keywords]) of ``layer``."""
+    dout_before = np.array(dout, copy=True)
     dx, backward_calls, tampered = count_calls(layer.backward, dout)
     problem = numerical_backward(cls, forward_calls, backward_calls, tampered)
     if problem is not None:
         raise problem
     Layer, init, forward, *init_kwargs = built
-    expect_backprop_at_scale(LAYERS, cls, Layer, init, forward, dout, *init_kwargs)
+    expect_backprop_at_scale(LAYERS, cls, Layer, init, forward, dout_before,
+                             np.array(dx, copy=True) if isinstance(dx, np.ndarray) else dx, *init_kwargs)
     return dx
 
 
