@@ -236,10 +236,10 @@ def backprop_at_scale(Layer, cls, init, forward, dout, init_kwargs=None, forward
     init_kwargs, forward_kwargs = init_kwargs or {}, forward_kwargs or {}
     try:
         layer = Layer(*init, **init_kwargs)
-        layer.forward(*forward, **forward_kwargs)
-        layer.backward(dout)  # the imports and caches of a first call are not the backward's work
-        forwards = [measure(layer.forward, *forward, **forward_kwargs) for _ in range(3)]
-        large, work = measure(layer.backward, dout)
+        layer.forward(*_copies(forward), **forward_kwargs)
+        layer.backward(*_copies([dout]))  # the imports and caches of a first call are not the backward's work
+        forwards = [measure(layer.forward, *_copies(forward), **forward_kwargs) for _ in range(3)]
+        large, work = measure(layer.backward, *_copies([dout]))
     except MemoryError:
         return MissingItem(Message("error.numerical_backward_out_of_memory", cls=cls, size=size))
     except Exception as exc:  # noqa: BLE001 - what the student's code raised is reported
@@ -272,6 +272,12 @@ def backprop_at_scale(Layer, cls, init, forward, dout, init_kwargs=None, forward
 
 def _copy_arrays(value):
     return np.array(value, copy=True) if isinstance(value, np.ndarray) else value
+
+
+def _copies(values):
+    """Each call its own arrays: a layer that changes its input (a bug the checks grade) does
+    not change what the next call is given."""
+    return [_copy_arrays(value) for value in values]
 
 
 _judged_at_scale: dict = {}  # (module, class name) -> the error of backprop_at_scale, or None
