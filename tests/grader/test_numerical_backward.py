@@ -253,6 +253,16 @@ class ZerosAtScaleRelu(NumericalRelu):
         return np.zeros_like(dout) if dout.size > 1000 else super().backward(dout)
 
 
+class TracerStoppingRelu(StackedRelu):
+    """Stacked differences that switch the memory tracer off, so that no peak shows."""
+
+    def backward(self, dout):
+        import tracemalloc
+
+        tracemalloc.stop()
+        return super().backward(dout)
+
+
 class OutOfMemoryRelu(NumericalRelu):
     def backward(self, dout):
         if dout.size > 1000:
@@ -338,6 +348,7 @@ def test_an_analytic_backward_passes_at_scale(small_scale):
     (OutOfMemoryRelu, "error.numerical_backward_out_of_memory"),
     (FailsAtScaleRelu, "error.backward_fails_at_scale"),
     (ZerosAtScaleRelu, "error.backward_disagrees_at_scale"),
+    (TracerStoppingRelu, "error.backward_profiler"),
     (NumericalRelu, "error.numerical_backward"),
 ])
 def test_numerical_differences_show_at_scale_however_they_are_cut(small_scale, Layer, message_id):
@@ -356,3 +367,11 @@ def test_a_wrong_backward_is_left_to_the_checks_at_scale(small_scale):
             return super().backward(dout) - 1 / len(dout)
 
     assert small_scale(BatchSizeRelu) is None
+
+    class WrongAndFailingAtScaleRelu(BatchSizeRelu):
+        def backward(self, dout):
+            if dout.size > 1000:
+                raise ValueError("too many")
+            return super().backward(dout)
+
+    assert small_scale(WrongAndFailingAtScaleRelu) is None

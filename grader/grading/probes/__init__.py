@@ -13,6 +13,7 @@ import tracemalloc
 import numpy as np
 
 from grader.feedback.messages import Message
+from grader.grading import oracles
 from grader.isolation.submission import MissingItem, load
 
 # Backprop is the exercise. A backward pass that differentiates numerically runs the forward
@@ -120,9 +121,9 @@ OTHER_THREAD_SECONDS = 0.05
 
 def measure(function, *args, **kwargs):
     """(result, work): ``function(*args, **kwargs)`` and what it took: ``calls`` and ``tampered``
-    as ``count_calls``; ``peak``, the most bytes it held allocated at once (numpy's arrays
-    included); ``cpu``, the CPU seconds of the process and of the child processes it waited
-    for, and ``own_cpu``, the calling thread's."""
+    as ``count_calls`` (the memory tracer stopped counts as tampering); ``peak``, the most bytes
+    it held allocated at once (numpy's arrays included); ``cpu``, the CPU seconds of the process
+    and of the child processes it waited for, and ``own_cpu``, the calling thread's."""
     def children():
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         return usage.ru_utime + usage.ru_stime
@@ -137,6 +138,7 @@ def measure(function, *args, **kwargs):
         result, calls, tampered = count_calls(function, *args, **kwargs)
     finally:
         own_cpu, cpu = time.thread_time() - own_cpu, time.process_time() + children() - cpu
+        tampered = tampered or not tracemalloc.is_tracing()  # stopped: no peak to read
         peak = tracemalloc.get_traced_memory()[1] - base
         if started:
             tracemalloc.stop()
@@ -180,7 +182,7 @@ def _disagreement(large, small, batch, times, order):
     return float(np.linalg.norm(got - factor * expected) / (factor * np.linalg.norm(expected)))
 
 
-def _right_for_its_forward(Layer, init, forward, dout, small, init_kwargs, forward_kwargs, h=1e-5):
+def _right_for_its_forward(Layer, init, forward, dout, small, init_kwargs, forward_kwargs):
     """Whether ``small``, the backward's dx for ``forward`` and ``dout``, is the central
     difference of the layer's own forward (within 10 SCALE_AGREEMENT): what numerical
     differences give by construction, and backprop when it is right. A wrong backward is the
@@ -190,31 +192,14 @@ def _right_for_its_forward(Layer, init, forward, dout, small, init_kwargs, forwa
         return False
     try:
         layer = Layer(*init, **init_kwargs)
-        grad = _central_differences(layer, x, forward[1:], dout, forward_kwargs, h)
+        grad = oracles.output_gradient(
+            lambda v: np.asarray(layer.forward(v.copy(), *forward[1:], **forward_kwargs), dtype=np.float64),
+            x, np.asarray(dout, dtype=np.float64)).reshape(-1)
     except Exception:  # noqa: BLE001 - a forward that fails here leaves the judgement to the checks
         return False
     expected = np.asarray(small, dtype=np.float64).reshape(-1)
     scale = max(float(np.linalg.norm(expected)), float(np.linalg.norm(grad)), 1e-12)
     return bool(np.linalg.norm(grad - expected) <= 10 * SCALE_AGREEMENT * scale)
-
-
-def _central_differences(layer, x, rest, dout, forward_kwargs, h):
-    """Central differences of sum(layer.forward(x, *rest) * dout) for every number of x (flat)."""
-
-    def total(value):
-        out = layer.forward(value.copy(), *rest, **forward_kwargs)
-        return float(np.sum(np.asarray(out, dtype=np.float64) * np.asarray(dout, dtype=np.float64)))
-
-    grad, flat = np.zeros(x.size), x.reshape(-1)
-    for i in range(x.size):
-        keep = flat[i]
-        flat[i] = keep + h
-        up = total(x)
-        flat[i] = keep - h
-        down = total(x)
-        flat[i] = keep
-        grad[i] = (up - down) / (2 * h)
-    return grad
 
 
 def backprop_at_scale(Layer, cls, init, forward, dout, init_kwargs=None, forward_kwargs=None, small=None):
@@ -224,6 +209,9 @@ def backprop_at_scale(Layer, cls, init, forward, dout, init_kwargs=None, forward
     an input without a batch axis. Where ``small`` is right for the layer's own forward
     (``_right_for_its_forward``), the result there must agree with it (but for Dropout, whose
     mask is drawn anew): a backward that gives up at scale is not judged backprop."""
+    def right_at_small_size():
+        return _right_for_its_forward(Layer, init, small_forward, small_dout, small, init_kwargs, forward_kwargs)
+
     small_forward, small_dout = forward, dout
     x = forward[0] if forward else None
     if not isinstance(x, np.ndarray) or x.ndim < 1 or x.size == 0:
@@ -241,8 +229,12 @@ def backprop_at_scale(Layer, cls, init, forward, dout, init_kwargs=None, forward
         forwards = [measure(layer.forward, *_copies(forward), **forward_kwargs) for _ in range(3)]
         large, work = measure(layer.backward, *_copies([dout]))
     except MemoryError:
+        if not right_at_small_size():
+            return None
         return MissingItem(Message("error.numerical_backward_out_of_memory", cls=cls, size=size))
     except Exception as exc:  # noqa: BLE001 - what the student's code raised is reported
+        if not right_at_small_size():
+            return None  # a wrong backward's errors are the checks' to report
         return MissingItem(Message("error.backward_fails_at_scale", cls=cls, size=size, small=x.size,
                                    error=f"{type(exc).__name__}: {exc}"))
     out, forward_work = forwards[-1]
@@ -263,21 +255,21 @@ def backprop_at_scale(Layer, cls, init, forward, dout, init_kwargs=None, forward
         return MissingItem(Message("error.numerical_backward_time", cls=cls, size=size, backward=work["cpu"],
                                    forward=forward_cpu))
     difference = None if cls == "Dropout" else _disagreement(large, small, batch, times, order)
-    if difference is not None and difference > SCALE_AGREEMENT and _right_for_its_forward(
-            Layer, init, small_forward, small_dout, small, init_kwargs, forward_kwargs):
+    if difference is not None and difference > SCALE_AGREEMENT and right_at_small_size():
         return MissingItem(Message("error.backward_disagrees_at_scale", cls=cls, size=size, small=x.size,
                                    difference=difference))
     return None
 
 
-def _copy_arrays(value):
+def copy_array(value):
+    """A copy of an array, anything else as it is."""
     return np.array(value, copy=True) if isinstance(value, np.ndarray) else value
 
 
 def _copies(values):
     """Each call its own arrays: a layer that changes its input (a bug the checks grade) does
     not change what the next call is given."""
-    return [_copy_arrays(value) for value in values]
+    return [copy_array(value) for value in values]
 
 
 _judged_at_scale: dict = {}  # (module, class name) -> the error of backprop_at_scale, or None
@@ -319,7 +311,7 @@ def layer(module, cls, init=(), init_kwargs=None, forward=(), forward_kwargs=Non
     the work of the forward (``numerical_backward``): differences of the forward, not backprop.
     """
     Layer = load(module, cls)
-    before = [_copy_arrays(value) for value in forward], _copy_arrays(douts[0]) if douts else None
+    before = [copy_array(value) for value in forward], copy_array(douts[0]) if douts else None
     obj = Layer(*init, **(init_kwargs or {}))
     out, forward_calls, _ = count_calls(obj.forward, *forward, **(forward_kwargs or {}))
     if forward_twice:
@@ -332,7 +324,7 @@ def layer(module, cls, init=(), init_kwargs=None, forward=(), forward_kwargs=Non
             raise problem
         backs.append(back)
     if douts:
-        expect_backprop_at_scale(module, cls, Layer, init, before[0], before[1], _copy_arrays(backs[0]),
+        expect_backprop_at_scale(module, cls, Layer, init, before[0], before[1], copy_array(backs[0]),
                                  init_kwargs, forward_kwargs)
     return {
         "out": out,

@@ -9,7 +9,14 @@ import inspect
 import numpy as np
 
 from grader.grading import standins
-from grader.grading.probes import LAYERS, count_calls, count_own_calls, expect_backprop_at_scale, numerical_backward
+from grader.grading.probes import (
+    LAYERS,
+    copy_array,
+    count_calls,
+    count_own_calls,
+    expect_backprop_at_scale,
+    numerical_backward,
+)
 from grader.isolation.submission import load
 
 OPT = "common.optimizer"
@@ -100,8 +107,7 @@ def _analytic_backward(cls, layer, dout, forward_calls, built):
     if problem is not None:
         raise problem
     Layer, init, forward, *init_kwargs = built
-    expect_backprop_at_scale(LAYERS, cls, Layer, init, forward, dout_before,
-                             np.array(dx, copy=True) if isinstance(dx, np.ndarray) else dx, *init_kwargs)
+    expect_backprop_at_scale(LAYERS, cls, Layer, init, forward, dout_before, copy_array(dx), *init_kwargs)
     return dx
 
 

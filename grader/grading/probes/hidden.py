@@ -4,9 +4,7 @@ Instructors only, like grader/grading/checks/hidden/ (the student release leaves
 gets this module, never the hidden checks' logic (see grader.isolation.levels), so that a submission
 graded with hidden checks never sees what they compare or expect.
 """
-import numpy as np
-
-from grader.grading.probes import count_calls, expect_backprop_at_scale, numerical_backward
+from grader.grading.probes import copy_array, count_calls, expect_backprop_at_scale, numerical_backward
 from grader.isolation.submission import load
 
 L = "common.layers"
@@ -16,15 +14,14 @@ def _alone(cls, Layer, init, inputs, dout, attributes):
     """A fresh layer: one forward of ``inputs``, one backward of ``dout`` (MissingItem for a
     backward that is not backprop: ``grader.grading.probes.numerical_backward`` and
     ``expect_backprop_at_scale``)."""
-    before = [np.array(v, copy=True) if isinstance(v, np.ndarray) else v for v in (*inputs, dout)]
+    before = [copy_array(v) for v in (*inputs, dout)]
     layer = Layer(*init)
     _, forward_calls, _ = count_calls(layer.forward, *inputs)
     back, backward_calls, tampered = count_calls(layer.backward, dout)
     problem = numerical_backward(Layer.__name__, forward_calls, backward_calls, tampered)
     if problem is not None:
         raise problem
-    small = np.array(back, copy=True) if isinstance(back, np.ndarray) else back
-    expect_backprop_at_scale(L, cls, Layer, init, before[:-1], before[-1], small)
+    expect_backprop_at_scale(L, cls, Layer, init, before[:-1], before[-1], copy_array(back))
     return {"backward": back, "attributes": {name: getattr(layer, name, None) for name in attributes}}
 
 
